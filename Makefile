@@ -1,0 +1,43 @@
+# Werkstatt: `make run` starts the app, `make test` runs every test.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8501
+
+
+.PHONY: run test demo chromium clean
+
+# Stamp files: reinstall only when a requirements file changed.
+$(VENV)/.app: requirements.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.dev: $(VENV)/.app requirements-dev.txt
+	$(BIN)/pip install --quiet -r requirements-dev.txt
+	touch $@
+
+run: $(VENV)/.app
+	@echo "Werkstatt runs on http://localhost:$(PORT)  (database: $${WERKSTATT_DB:-data/werkstatt.db})"
+	@echo "Want a finished example workshop first? Stop with Ctrl+C and run: make demo"
+	$(BIN)/streamlit run app.py --server.port $(PORT)
+
+demo: $(VENV)/.app
+	$(BIN)/python -m werkstatt demo
+	@echo "Now start the app with: make run"
+
+chromium:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    echo "Installing Debian's chromium for the browser tests ..."; \
+	    apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium; \
+	  else \
+	    echo "The browser tests need Debian's chromium. Please run: sudo apt-get install chromium"; \
+	    exit 1; \
+	  fi; }
+
+test: $(VENV)/.dev chromium
+	$(BIN)/python -m pytest
+
+clean:
+	rm -rf $(VENV) .pytest_cache

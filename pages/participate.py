@@ -1,0 +1,114 @@
+"""Participant (tablet or phone): join with the code, then follow the live step.
+
+The anonymous token lives in the URL (``?t=``), so a reload, a tab reopened
+from history or a server restart lands the participant back here with their
+stored answers.
+"""
+
+import streamlit as st
+
+from werkstatt.errors import UnknownParticipant, WerkstattError
+from werkstatt.i18n import t
+from werkstatt.ui import style
+from werkstatt.ui.context import get_app, lang, show_error
+from werkstatt.ui.live import follow
+from werkstatt.ui.rating import rating_control
+
+
+def code_form(language: str) -> None:
+    """Step 1 of joining: the code from the projector (case and spaces ignored)."""
+    st.title(t("participate.join.title", language))
+    with st.form("code_form"):
+        code = st.text_input(t("start.join.code", language), key="join_code", max_chars=20)
+        if not st.form_submit_button(t("participate.code.button", language), type="primary"):
+            return
+    try:
+        workshop = get_app().workshop_by_code(code)
+    except WerkstattError as error:
+        show_error(error)
+        return
+    st.query_params["code"] = workshop.join_code
+    st.rerun()
+
+
+def join_form(code: str, language: str) -> None:
+    """Step 2 of joining: pick a sector if you like, then take part."""
+    app = get_app()
+    try:
+        workshop = app.workshop_by_code(code)
+    except WerkstattError as error:
+        show_error(error)
+        st.query_params.pop("code", None)
+        code_form(language)
+        return
+    st.title(t("participate.join.title", language))
+    st.subheader(f"{workshop.title} · {workshop.municipality}", anchor=False)
+    sectors = {s.id: s.label.get(language) for s in app.fieldset(workshop).sectors}
+    with st.form("join_form"):
+        sector = None
+        if sectors:
+            sector = st.radio(t("participate.sector", language), list(sectors), index=None,
+                              format_func=sectors.get, key="join_sector",
+                              help=t("participate.sector.help", language))
+        if not st.form_submit_button(t("participate.join.button", language), type="primary"):
+            return
+    # A double tap must not create two participants: reuse this tab's token.
+    token = st.session_state.get("participant_token")
+    try:
+        if not token or app.participant(token).workshop_id != workshop.id:
+            token = app.join(workshop.join_code, sector=sector).token
+    except WerkstattError as error:
+        show_error(error)
+        return
+    st.session_state["participant_token"] = token
+    st.query_params.pop("code", None)
+    st.query_params["t"] = token
+    st.rerun()
+
+
+def workshop_screen(token: str, language: str) -> None:
+    app = get_app()
+    participant = app.participant(token)
+    versions = app.versions(participant.workshop_id)
+    workshop = app.workshop(participant.workshop_id)
+    fieldset = app.fieldset(workshop)
+    stored = app.my_ratings(token)
+    follow(workshop.id, versions, watch="step")
+
+    st.caption(f"{workshop.title} · {workshop.municipality}")
+    st.header(t(f"participate.step.{workshop.live_step}", language), anchor=False)
+    if workshop.step.accepts_ratings:
+        st.write(t("participate.rating.intro", language))
+        st.progress(len(stored) / len(fieldset.fields),
+                    text=t("participate.rated_count", language, done=len(stored), total=len(fieldset.fields)))
+        for field in fieldset.fields:
+            rating_control(token, fieldset, field, stored, language)
+        if len(stored) == len(fieldset.fields):
+            st.success(t("participate.all_done", language), icon=":material/celebration:")
+        return
+    st.info(t(f"participate.wait.{workshop.live_step}", language), icon=":material/hourglass_top:")
+    if stored:
+        with st.expander(t("participate.my_answers", language), expanded=workshop.step.shows_results):
+            for field in fieldset.fields:
+                if field.id in stored:
+                    st.markdown(f"**{field.title.get(language)}**: {fieldset.scale.label(stored[field.id], language)}")
+
+
+def participate_page() -> None:
+    language = lang()
+    style.tablet()
+    token = st.query_params.get("t")
+    if not token:
+        code = st.query_params.get("code")
+        join_form(code, language) if code else code_form(language)
+        return
+    try:
+        workshop_screen(token, language)
+    except UnknownParticipant as error:
+        show_error(error)
+        st.query_params.pop("t", None)
+        st.session_state.pop("participant_token", None)
+        code_form(language)
+
+
+participate_page()

@@ -1,0 +1,71 @@
+"""Projector (beamer, read from 8 m): join code, QR code, live counts, results after the reveal.
+
+It refreshes itself and has no controls. Opened as ``/beamer?w=<id>&code=<code>``.
+"""
+
+import html
+
+import streamlit as st
+
+from werkstatt.errors import WerkstattError
+from werkstatt.i18n import fmt_date, fmt_number, t
+from werkstatt.ui import style
+from werkstatt.ui.context import get_app
+from werkstatt.ui.context import lang as screen_language
+from werkstatt.ui.links import page_url, qr_png
+from werkstatt.ui.live import follow
+from werkstatt.ui.results import result_charts, verdict_cards
+
+
+def join_panel(workshop, lang: str) -> None:
+    url = page_url("teilnehmen", code=workshop.join_code)
+    st.html(f'<div class="ws-label">{html.escape(t("projector.join_with", lang))}</div>'
+            f'<div class="ws-big-code">{workshop.join_code}</div>')
+    st.image(qr_png(url), width=460)
+    st.html(f'<div class="ws-url">{html.escape(url)}</div>')
+
+
+def progress_panel(app, workshop, fieldset, lang: str) -> None:
+    progress = app.progress(workshop.id)
+    st.html(f'<div class="ws-big-number">{fmt_number(progress.participants, lang)}</div>'
+            f'<div class="ws-label">{html.escape(t("projector.joined", lang))}</div>')
+    if workshop.step.accepts_ratings:
+        rows = "".join(
+            f'<tr><td>{html.escape(f.title.get(lang))}</td>'
+            f'<td class="n">{fmt_number(progress.rated.get(f.id, 0), lang)}</td></tr>'
+            for f in fieldset.fields
+        )
+        st.html(f'<div class="ws-label">{html.escape(t("projector.rated_per_field", lang))}</div>'
+                f'<table class="ws-progress">{rows}</table>')
+
+
+def projector_page() -> None:
+    st.set_page_config(layout="wide")
+    style.projector()
+    app = get_app()
+    try:
+        workshop = app.screen_workshop(int(st.query_params.get("w", 0)), st.query_params.get("code", ""))
+    except (WerkstattError, ValueError):
+        st.error(t("projector.missing_link", screen_language()))
+        return
+    lang = screen_language(workshop.language)
+    versions = app.versions(workshop.id)
+    fieldset = app.fieldset(workshop)
+    follow(workshop.id, versions, watch="data")
+
+    st.html(f'<div class="ws-label">{html.escape(workshop.title)} · {html.escape(workshop.municipality)}'
+            f' · {fmt_date(workshop.date, lang)} · {t("projector.code", lang)} {workshop.join_code}</div>'
+            f'<div class="ws-step">{html.escape(t(f"step.{workshop.live_step}", lang))}</div>')
+    if not workshop.step.shows_results:
+        left, right = st.columns([3, 2], gap="large")
+        with left:
+            join_panel(workshop, lang)
+        with right:
+            progress_panel(app, workshop, fieldset, lang)
+        return
+    summary = app.summary(workshop.id)
+    verdict_cards(summary, fieldset, lang)
+    result_charts(summary, fieldset, lang, large=True)
+
+
+projector_page()

@@ -1,0 +1,34 @@
+"""Results for the facilitator: the per-field table, the sector breakdown, the charts."""
+
+import streamlit as st
+
+from werkstatt.i18n import t
+from werkstatt.ui.context import get_app, lang, page_params
+from werkstatt.ui.guard import facilitator_token, require_facilitator
+from werkstatt.ui.live import follow
+from werkstatt.ui.results import result_charts, sector_table, summary_table
+
+
+def results_page() -> None:
+    language = lang()
+    workshop = require_facilitator()
+    app = get_app()
+    versions = app.versions(workshop.id)
+    fieldset = app.fieldset(workshop)
+    follow(workshop.id, versions, watch="data")
+    st.page_link("pages/facilitate.py", label=t("results.back", language), icon=":material/arrow_back:",
+                 query_params=page_params(f=facilitator_token()))
+    st.title(t("results.title", language, title=workshop.title), anchor=False)
+    if not workshop.step.shows_results:
+        st.warning(t("results.not_revealed", language), icon=":material/visibility_off:")
+    summary = app.summary(workshop.id)
+    st.subheader(t("results.per_field", language), anchor=False)
+    st.dataframe(summary_table(summary, fieldset, language), hide_index=True, use_container_width=True)
+    st.caption(t("results.legend", language))
+    st.subheader(t("results.by_sector", language), anchor=False)
+    st.caption(t("results.by_sector.help", language))
+    st.dataframe(sector_table(app.sector_breakdown(workshop.id), fieldset, language), use_container_width=True)
+    result_charts(summary, fieldset, language)
+
+
+results_page()

@@ -1,0 +1,83 @@
+"""Start: join a workshop with its code, create a new one, or sign in to facilitate."""
+
+import datetime as dt
+
+import streamlit as st
+
+from werkstatt.errors import WerkstattError
+from werkstatt.fieldsets import DEFAULT_FIELDSET
+from werkstatt.i18n import t
+from werkstatt.ui.context import get_app, lang, page_params, show_error
+
+
+def join_box(language: str) -> None:
+    with st.container(border=True):
+        st.subheader(t("start.join.title", language))
+        with st.form("join_code_form", border=False):
+            code = st.text_input(t("start.join.code", language), key="start_join_code", max_chars=20)
+            if st.form_submit_button(t("start.join.button", language), type="primary"):
+                st.switch_page("pages/participate.py", query_params=page_params(code=code.strip()))
+
+
+def create_form(language: str) -> None:
+    app = get_app()
+    fieldset_ids = [f.id for f in app.available_fieldsets()]
+    titles = {f.id: f.title.get(language) for f in app.available_fieldsets()}
+    with st.form("create_workshop_form"):
+        title = st.text_input(t("form.title", language), key="create_title", max_chars=200,
+                              placeholder=t("form.title.placeholder", language))
+        municipality = st.text_input(t("form.municipality", language), key="create_municipality", max_chars=200)
+        left, right = st.columns(2)
+        date = left.date_input(t("form.date", language), value=dt.date.today(), key="create_date",
+                               format="DD.MM.YYYY" if language == "de" else "YYYY-MM-DD")
+        place = right.text_input(t("form.place", language), key="create_place", max_chars=200)
+        fieldset = st.selectbox(t("form.fieldset", language), fieldset_ids, key="create_fieldset",
+                                index=fieldset_ids.index(DEFAULT_FIELDSET), format_func=titles.get)
+        pin = st.text_input(t("form.pin", language), type="password", key="create_pin",
+                            help=t("form.pin.help", language))
+        pin_again = st.text_input(t("form.pin_again", language), type="password", key="create_pin_again")
+        if not st.form_submit_button(t("start.create.button", language), type="primary"):
+            return
+    if pin != pin_again:
+        st.error(t("start.create.pin_mismatch", language))
+        return
+    try:
+        with st.spinner(t("start.create.working", language)):
+            workshop = app.create_workshop(title=title, municipality=municipality, facilitator_pin=pin,
+                                           fieldset=fieldset, date=date, place=place, language=language)
+            token = app.facilitator_login(workshop.join_code, pin)
+    except WerkstattError as error:
+        show_error(error)
+        return
+    st.switch_page("pages/facilitate.py", query_params=page_params(f=token))
+
+
+def login_form(language: str) -> None:
+    with st.form("facilitator_login_form"):
+        code = st.text_input(t("start.join.code", language), key="login_code", max_chars=20)
+        pin = st.text_input(t("form.pin", language), type="password", key="login_pin")
+        if not st.form_submit_button(t("start.login.button", language), type="primary"):
+            return
+    try:
+        with st.spinner(t("start.login.working", language)):
+            token = get_app().facilitator_login(code, pin)
+    except WerkstattError as error:
+        show_error(error)
+        return
+    st.switch_page("pages/facilitate.py", query_params=page_params(f=token))
+
+
+def start_page() -> None:
+    language = lang()
+    st.title(t("start.title", language))
+    st.write(t("start.intro", language))
+    join_box(language)
+    st.subheader(t("start.facilitate.title", language))
+    create_tab, login_tab = st.tabs([t("start.create.tab", language), t("start.login.tab", language)])
+    with create_tab:
+        create_form(language)
+    with login_tab:
+        login_form(language)
+
+
+start_page()

@@ -1,0 +1,105 @@
+"""Start, facilitator console and results: created in a minute, reachable only with the PIN."""
+
+import pytest
+
+from tests.app.conftest import texts
+from tests.conftest import PIN, seed_ratings
+
+
+def _param(at, key):
+    value = at.query_params[key]
+    return value[0] if isinstance(value, list) else value
+
+
+def test_create_a_workshop_from_the_start_page(app, open_page):
+    at = open_page("pages/start.py")
+    at.text_input(key="create_title").input("Selbstcheck Herbst")
+    at.text_input(key="create_municipality").input("Musterstadt")
+    at.text_input(key="create_place").input("Rathaus")
+    at.text_input(key="create_pin").input("8642")
+    at.text_input(key="create_pin_again").input("8642")
+    at.button(key="FormSubmitter:create_workshop_form-Workshop anlegen").click().run()
+    assert not at.exception
+    workshop = app.facilitated_workshop(_param(at, "f"))
+    assert (workshop.title, workshop.municipality, workshop.fieldset_id) == (
+        "Selbstcheck Herbst", "Musterstadt", "weltoffene-kommune")
+    assert workshop.join_code in texts(at)
+
+
+def test_create_refuses_mismatched_pins_and_keeps_the_input(app, open_page):
+    at = open_page("pages/start.py")
+    at.text_input(key="create_title").input("Selbstcheck")
+    at.text_input(key="create_municipality").input("Musterstadt")
+    at.text_input(key="create_pin").input("8642")
+    at.text_input(key="create_pin_again").input("8643")
+    at.button(key="FormSubmitter:create_workshop_form-Workshop anlegen").click().run()
+    assert "stimmen nicht überein" in texts(at)
+    assert at.text_input(key="create_title").value == "Selbstcheck"
+    assert app.store._rows("SELECT id FROM workshops") == []
+
+
+def test_login_with_code_and_pin_opens_the_console(app, workshop, open_page):
+    at = open_page("pages/start.py")
+    at.text_input(key="login_code").input(workshop.join_code)
+    at.text_input(key="login_pin").input(PIN)
+    at.button(key="FormSubmitter:facilitator_login_form-Anmelden").click().run()
+    assert app.facilitated_workshop(_param(at, "f")).id == workshop.id
+    assert "Bewertung starten" in [b.label for b in at.button]
+
+
+def test_wrong_pin_is_refused_on_the_start_page(app, workshop, open_page):
+    at = open_page("pages/start.py")
+    at.text_input(key="login_code").input(workshop.join_code)
+    at.text_input(key="login_pin").input("0000")
+    at.button(key="FormSubmitter:facilitator_login_form-Anmelden").click().run()
+    assert "PIN stimmt nicht" in texts(at)
+    assert "f" not in at.query_params
+
+
+@pytest.mark.parametrize("params", [{}, {"f": "geraten"}, {"t": "participant"}])
+def test_console_without_a_valid_facilitator_token_shows_no_controls(app, workshop, open_page, params):
+    if params.get("t"):
+        params = {"t": app.join(workshop.join_code).token}
+    at = open_page("pages/start.py", **params)
+    if params.get("f"):
+        at.switch_page("pages/facilitate.py").run()
+        assert "zuerst mit Code und PIN anmelden" in texts(at)
+    labels = [b.label for b in at.button]
+    assert not any(label in labels for label in ("Bewertung starten", "Ergebnis zeigen", "Workshop beenden"))
+
+
+def test_console_moves_the_live_step(app, workshop, open_page):
+    token = app.facilitator_login(workshop.join_code, PIN)
+    at = open_page("pages/facilitate.py", f=token)
+    assert "Ergebnisse sind für Beamer und Teilnehmende noch verborgen" in texts(at)
+    at.button(key="go_rating").click().run()
+    assert app.workshop(workshop.id).live_step == "rating"
+    assert at.button(key="go_rating").disabled
+
+
+def test_closing_needs_a_confirmation(app, workshop, open_page):
+    token = app.facilitator_login(workshop.join_code, PIN)
+    at = open_page("pages/facilitate.py", f=token)
+    assert at.button(key="go_closed").disabled
+    at.checkbox(key="confirm_close").check().run()
+    at.button(key="go_closed").click().run()
+    assert app.workshop(workshop.id).is_closed
+
+
+def test_console_counts_joins_and_ratings(app, rating_workshop, open_page):
+    seed_ratings(app, rating_workshop, participants=4)
+    token = app.facilitator_login(rating_workshop.join_code, PIN)
+    at = open_page("pages/facilitate.py", f=token)
+    assert {m.label: m.value for m in at.metric}["Angemeldet"] == "4"
+    assert list(at.dataframe[0].value["haben bewertet"]) == [4] * 7
+
+
+def test_results_page_shows_table_and_suppresses_small_sector_cells(app, rating_workshop, open_page):
+    seed_ratings(app, rating_workshop, participants=12)
+    token = app.facilitator_login(rating_workshop.join_code, PIN)
+    at = open_page("pages/results.py", f=token)
+    table = at.dataframe[0].value
+    assert len(table) == 7
+    assert list(table.columns[:3]) == ["Handlungsfeld", "Antworten", "kann ich nicht einschätzen"]
+    assert "Noch nicht freigegeben" in texts(at)
+    assert len(at.get("plotly_chart")) == 2

@@ -1,0 +1,1 @@
+"""Werkstatt: run a live evaluation workshop (see DESIGN.md)."""

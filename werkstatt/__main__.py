@@ -1,0 +1,5 @@
+import sys
+
+from werkstatt.cli import main
+
+sys.exit(main())

@@ -1,0 +1,129 @@
+"""From single ratings to the picture per action field: counts, median, consensus, verdict.
+
+Pure pandas, no I/O: the service feeds it the anonymous ratings frame
+(``field_id``, ``level`` as "Int64" with <NA> for "kann ich nicht
+einschätzen", ``sector``) and caches the result.
+
+The ratings are ordinal, so the median and the distribution lead; the mean is
+only reported beside them. "Don't know" is counted but never averaged.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Mapping
+
+import pandas as pd
+
+from werkstatt.fieldsets import Fieldset, VerdictRules
+
+VERDICTS = ("strength", "gap", "contested", "too_few")
+
+
+def consensus(counts: Mapping[int, int], scale_min: int, scale_max: int) -> float:
+    """Tastle & Wierman's consensus: 1 = everyone agrees, 0 = half at each end of the scale.
+
+    Cns = 1 + Σ p_i · log2(1 − |X_i − μ| / d), with d = scale_max − scale_min.
+    Unlike the standard deviation it is bounded and made for ordinal scales, so
+    one threshold works for every scale length. Only levels that were chosen
+    enter the sum: log2(0) would need an answer at one end while the mean sits
+    at the other end, which is only possible with nobody at the first end
+    (p_i = 0, and 0 · log2(0) counts as 0). NaN without answers.
+    """
+    total = sum(counts.values())
+    if total == 0:
+        return math.nan
+    width = scale_max - scale_min
+    mean = sum(value * count for value, count in counts.items()) / total
+    return 1 + sum(
+        count / total * math.log2(1 - abs(value - mean) / width)
+        for value, count in counts.items()
+        if count > 0
+    )
+
+
+def verdict(n: int, median: float, consensus: float, rules: VerdictRules) -> str:
+    """One of VERDICTS, in this order: too few answers, contested, strength, gap.
+
+    Contested comes before strength and gap: when people disagree, the median
+    says little, and the projector should invite the discussion instead.
+    """
+    if n < rules.min_answers or n == 0:
+        return "too_few"
+    if consensus < rules.contested_consensus_below:
+        return "contested"
+    if median >= rules.strength_median_at_least:
+        return "strength"
+    return "gap"
+
+
+def summarize(ratings: pd.DataFrame, fieldset: Fieldset) -> pd.DataFrame:
+    """One row per field of the fieldset, in fieldset order, also for fields nobody rated.
+
+    Columns: ``field_id``, ``n`` (answers on the scale), ``dont_know``,
+    ``median``, ``mean``, ``consensus`` (floats, NaN when n == 0),
+    ``verdict`` (one of VERDICTS), then ``dist_<value>`` with the count per
+    scale level. Ratings of fields not in the fieldset and levels not on its
+    scale (say, from an older version of the file) are ignored.
+    """
+    scale = fieldset.scale
+    field_ids = list(fieldset.field_ids)
+    known = ratings[ratings["field_id"].isin(field_ids)]
+    on_scale = known[known["level"].isin(scale.values)]
+    dist = (
+        on_scale.groupby(["field_id", "level"]).size()
+        .unstack(fill_value=0)
+        .reindex(index=field_ids, columns=list(scale.values), fill_value=0)
+        .astype("int64")
+    )
+    dont_know = known["level"].isna().groupby(known["field_id"]).sum()
+    stats = on_scale.groupby("field_id")["level"].agg(["median", "mean"])
+
+    summary = pd.DataFrame({
+        "field_id": field_ids,
+        "n": dist.sum(axis=1).to_numpy(),
+        "dont_know": dont_know.reindex(field_ids, fill_value=0).to_numpy(dtype="int64"),
+        "median": stats["median"].reindex(field_ids).astype("float64").to_numpy(),
+        "mean": stats["mean"].reindex(field_ids).astype("float64").to_numpy(),
+        "consensus": [consensus(row, scale.min, scale.max) for row in dist.to_dict("records")],
+    })
+    summary["verdict"] = [
+        verdict(row.n, row.median, row.consensus, fieldset.verdict) for row in summary.itertuples()
+    ]
+    for value in scale.values:
+        summary[f"dist_{value}"] = dist[value].to_numpy()
+    return summary
+
+
+def sector_breakdown(ratings: pd.DataFrame, fieldset: Fieldset, min_cell: int = 3) -> pd.DataFrame:
+    """The median per field and sector, hiding small cells so no single rating can be read off.
+
+    Returns a long frame with one row per field and sector of the fieldset,
+    every combination present, fields in fieldset order and sectors in
+    fieldset order within each field. Columns: ``field_id``, ``sector`` (a
+    sector id), ``n`` ("Int64": answers on the scale, "don't know" not
+    counted) and ``median`` (float). A cell with fewer than ``min_cell``
+    answers shows neither: ``n`` is <NA> and ``median`` NaN. Participants
+    without a sector, and sectors no longer in the fieldset, are left out.
+
+    For a table with fields as rows and sectors as columns, in this order::
+
+        frame.set_index(["field_id", "sector"])["median"].unstack(sort=False)
+    """
+    field_ids = list(fieldset.field_ids)
+    sector_ids = [sector.id for sector in fieldset.sectors]
+    on_scale = ratings[
+        ratings["field_id"].isin(field_ids)
+        & ratings["sector"].isin(sector_ids)
+        & ratings["level"].isin(fieldset.scale.values)
+    ]
+    grid = pd.MultiIndex.from_product([field_ids, sector_ids], names=["field_id", "sector"])
+    grouped = on_scale.groupby(["field_id", "sector"])["level"]
+    n = grouped.size().reindex(grid, fill_value=0)
+    shown = n >= min_cell
+    median = grouped.median().reindex(grid).astype("float64")
+    frame = grid.to_frame(index=False)
+    frame["n"] = n.astype("Int64").where(shown).array
+    frame["median"] = median.where(shown).to_numpy()
+    return frame
+

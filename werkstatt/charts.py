@@ -1,0 +1,234 @@
+"""The result charts: a summary from ``aggregate.summarize`` in, a plotly figure out.
+
+Only plotly.graph_objects: plotly.express is about 25 times slower per call,
+and the projector redraws on every new rating. ``large=True`` is for the
+projector, read from the back of a room: big fonts, thick bars and markers.
+
+Colours are Okabe–Ito (safe for colour-blind readers), and colour never
+carries meaning alone: the scale runs left to right with its labels in the
+legend, and each verdict also has its own marker symbol.
+"""
+
+from __future__ import annotations
+
+import textwrap
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from werkstatt.aggregate import VERDICTS
+from werkstatt.fieldsets import Fieldset
+from werkstatt.i18n import fmt_number, t
+
+LEVEL_ANCHORS = ("#D55E00", "#E69F00", "#56B4E9", "#0072B2")  # vermillion, orange, sky blue, blue
+DONT_KNOW_COLOUR = "#BBBBBB"
+TEXT_COLOUR = "#111111"
+GUIDE_COLOUR = "#555555"
+VERDICT_STYLES = {  # colour and symbol, matching the ▲ ▼ ◆ of the result tables
+    "strength": ("#0072B2", "triangle-up"),
+    "gap": ("#D55E00", "triangle-down"),
+    "contested": ("#CC79A7", "diamond"),
+    "too_few": ("#666666", "circle-open"),
+}
+MIN_LABELLED_SHARE = 8  # percent; a narrower segment gets no text, it would not fit
+LABEL_GAP = 0.12  # consensus; points in one column closer than this share a label
+
+
+def level_colours(count: int) -> list[str]:
+    """Colours for ``count`` scale levels from low (vermillion) to high (blue).
+
+    Four levels get the Okabe–Ito anchors as they are; other counts are spread
+    evenly along them (linear in RGB), so both ends keep their meaning.
+    """
+    anchors = [tuple(int(colour[i:i + 2], 16) for i in (1, 3, 5)) for colour in LEVEL_ANCHORS]
+    colours = []
+    for i in range(count):
+        position = i * (len(anchors) - 1) / max(count - 1, 1)
+        low = min(int(position), len(anchors) - 2)
+        weight = position - low
+        colours.append("#" + "".join(
+            f"{round(a + (b - a) * weight):02X}" for a, b in zip(anchors[low], anchors[low + 1])
+        ))
+    return colours
+
+
+def distribution_chart(summary: pd.DataFrame, fieldset: Fieldset, lang: str, large: bool = False) -> go.Figure:
+    """A 100 % stacked bar per field: the whole distribution, "don't know" in grey at the end.
+
+    The shares include "don't know", so every bar shows all answers. A field
+    without answers keeps its row with an empty bar.
+    """
+    scale = fieldset.scale
+    rows = _rows(summary, fieldset)
+    ids = list(rows.index)
+    titles = [fieldset.field(field_id).title.get(lang) for field_id in ids]
+    columns = {value: f"dist_{value}" for value in scale.values} | {None: "dont_know"}
+    counts = rows[list(columns.values())].fillna(0).astype("int64")
+    totals = counts.sum(axis=1)
+    colours = dict(zip(scale.values, level_colours(len(scale.values)))) | {None: DONT_KNOW_COLOUR}
+
+    fig = go.Figure()
+    for value, column in columns.items():
+        label = scale.label(value, lang) or t("col.dont_know", lang)
+        shares = (100 * counts[column] / totals.where(totals > 0)).fillna(0)
+        percents = [_percent(share, lang) for share in shares]
+        fig.add_trace(go.Bar(
+            name=label,
+            orientation="h",
+            y=ids,
+            x=shares.round(1).tolist(),
+            marker=dict(color=colours[value], line=dict(color="white", width=1)),
+            text=[text if share >= MIN_LABELLED_SHARE else "" for text, share in zip(percents, shares)],
+            textposition="inside",
+            insidetextanchor="middle",
+            textangle=0,
+            textfont=dict(color=_text_colour(colours[value])),
+            customdata=list(zip(titles, counts[column].tolist(), totals.tolist(), percents)),
+            hovertemplate=f"<b>%{{customdata[0]}}</b><br>{label}: "
+            "%{customdata[1]} / %{customdata[2]} (%{customdata[3]})<extra></extra>",
+        ))
+
+    font_size = 24 if large else 14
+    fig.update_layout(
+        _base_layout(lang, large),
+        title=dict(text=t("chart.distribution.title", lang)),
+        barmode="stack",
+        bargap=0.2 if large else 0.35,
+        height=(90 if large else 44) * len(ids) + (260 if large else 170),
+        uniformtext=dict(minsize=font_size - 4, mode="hide"),
+        legend=dict(orientation="h", x=0, xanchor="left", y=1, yanchor="bottom", traceorder="normal"),
+        xaxis=dict(
+            title=dict(text=t("chart.distribution.xaxis", lang)),
+            range=[0, 100], dtick=25, ticksuffix=_percent_sign(lang), fixedrange=True,
+        ),
+        yaxis=dict(
+            categoryorder="array", categoryarray=ids, autorange="reversed",
+            tickvals=ids, ticktext=[_wrap(title, 28) for title in titles], fixedrange=True,
+        ),
+    )
+    return fig
+
+
+def overview_chart(summary: pd.DataFrame, fieldset: Fieldset, lang: str, large: bool = False) -> go.Figure:
+    """Median against consensus, one point per field, shaped and coloured by verdict.
+
+    The dashed lines are the verdict thresholds: right of the vertical line is
+    strength, left of it gap, below the horizontal line contested. Fields
+    without answers have no median and are left out.
+
+    Medians take few values (whole and half steps), so points pile up in
+    columns. Fields close together in a column therefore share one label,
+    their titles listed top to bottom like the points; labels point inwards
+    so the outer columns stay on screen.
+    """
+    scale, rules = fieldset.scale, fieldset.verdict
+    rows = _rows(summary, fieldset)
+    rows = rows[rows["median"].notna()].sort_values(["median", "consensus"], ascending=[True, False])
+    titles = pd.Series([fieldset.field(field_id).title.get(lang) for field_id in rows.index], index=rows.index)
+    marker_size = 30 if large else 16
+
+    fig = go.Figure()
+    for verdict in VERDICTS:
+        points = rows[rows["verdict"] == verdict]
+        if points.empty:
+            continue
+        colour, symbol = VERDICT_STYLES[verdict]
+        fig.add_trace(go.Scatter(
+            name=t(f"verdict.{verdict}", lang),
+            x=points["median"].tolist(),
+            y=points["consensus"].tolist(),
+            mode="markers",
+            marker=dict(color=colour, symbol=symbol, size=marker_size, line=dict(color=colour, width=2)),
+            hovertext=[
+                f"<b>{title}</b><br>{t('col.median', lang)}: {fmt_number(median, lang)}"
+                f"<br>{t('col.consensus', lang)}: {fmt_number(consensus, lang, digits=2)}"
+                for title, median, consensus in zip(titles[points.index], points["median"], points["consensus"])
+            ],
+            hovertemplate="%{hovertext}<extra></extra>",
+        ))
+
+    new_label = rows["median"].diff().ne(0) | rows["consensus"].diff().abs().gt(LABEL_GAP)
+    labels = (
+        pd.DataFrame({"x": rows["median"], "y": rows["consensus"], "text": titles.map(lambda title: _wrap(title, 20))})
+        .groupby(new_label.cumsum().to_numpy())
+        .agg(x=("x", "first"), y=("y", "mean"), text=("text", "<br>".join))
+    )
+    middle = (scale.min + scale.max) / 2
+    fig.add_trace(go.Scatter(
+        x=labels["x"].tolist(),
+        y=labels["y"].tolist(),
+        text=labels["text"].tolist(),
+        mode="markers+text",
+        marker=dict(size=marker_size, color="rgba(0,0,0,0)"),  # invisible, keeps the text off the points
+        textposition=["middle left" if x > middle else "middle right" for x in labels["x"]],
+        textfont=dict(size=22 if large else 13),
+        cliponaxis=False,
+        showlegend=False,
+        hoverinfo="skip",
+    ))
+
+    # Data coordinates, not add_vline/add_hline: plotly.js 4.1 fails to draw
+    # "between" shapes that refer to the axis domain.
+    x_range, y_range = [scale.min - 0.3, scale.max + 0.3], [-0.05, 1.05]
+    guide = dict(type="line", layer="between", line_dash="dash", line_color=GUIDE_COLOUR, line_width=3 if large else 2)
+    fig.add_shape(x0=rules.strength_median_at_least, x1=rules.strength_median_at_least,
+                  y0=y_range[0], y1=y_range[1], **guide)
+    fig.add_shape(x0=x_range[0], x1=x_range[1],
+                  y0=rules.contested_consensus_below, y1=rules.contested_consensus_below, **guide)
+    fig.update_layout(
+        _base_layout(lang, large),
+        title=dict(text=t("chart.overview.title", lang)),
+        height=820 if large else 540,
+        legend=dict(traceorder="normal", itemsizing="constant"),
+        xaxis=dict(
+            title=dict(text=t("chart.overview.xaxis", lang)),
+            range=x_range, fixedrange=True,
+            tickvals=list(scale.values),
+            ticktext=[f"{value}<br>{_wrap(scale.label(value, lang), 14)}" for value in scale.values],
+        ),
+        yaxis=dict(
+            title=dict(text=t("chart.overview.yaxis", lang)),
+            range=y_range, tickvals=[0, 0.25, 0.5, 0.75, 1], fixedrange=True,
+        ),
+    )
+    return fig
+
+
+def _rows(summary: pd.DataFrame, fieldset: Fieldset) -> pd.DataFrame:
+    """The summary indexed by field id in fieldset order; fields missing from it get NaN rows."""
+    return summary.set_index("field_id").reindex(list(fieldset.field_ids))
+
+
+def _base_layout(lang: str, large: bool) -> dict:
+    return dict(
+        template="plotly_white",
+        paper_bgcolor="white",
+        plot_bgcolor="white",
+        font=dict(size=24 if large else 14, color=TEXT_COLOUR),
+        title_font_size=34 if large else 20,
+        separators=",." if lang == "de" else ".,",
+        margin=dict(l=20, r=60 if large else 30, t=150 if large else 100, b=20),
+        hoverlabel=dict(font_size=22 if large else 14),
+    )
+
+
+def _percent_sign(lang: str) -> str:
+    """German puts a (no-break) space before the per cent sign, English none."""
+    return "\u00a0%" if lang == "de" else "%"
+
+
+def _percent(value: float, lang: str) -> str:
+    return f"{value:.0f}{_percent_sign(lang)}"
+
+
+def _text_colour(background: str) -> str:
+    """Black or white, whichever contrasts more with ``background`` (WCAG relative luminance)."""
+    channels = [int(background[i:i + 2], 16) / 255 for i in (1, 3, 5)]
+    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    luminance = 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+    return "#000000" if luminance > 0.179 else "#FFFFFF"
+
+
+def _wrap(text: str, width: int) -> str:
+    """Break a long title into lines, since plotly does not wrap text itself."""
+    return "<br>".join(textwrap.wrap(text, width)) or text

@@ -1,0 +1,41 @@
+"""``python -m werkstatt``: what an administrator scripts. Calls the same service as the pages."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from werkstatt.demo import DEMO_PIN, seed_demo
+from werkstatt.errors import WerkstattError
+from werkstatt.service import Werkstatt
+from werkstatt.settings import db_path
+
+
+def demo(args: argparse.Namespace) -> None:
+    """Seed a realistic finished workshop and print how to open it."""
+    app = Werkstatt(args.db)
+    workshop = seed_demo(app, participants=args.participants)
+    token = app.facilitator_login(workshop.join_code, DEMO_PIN)
+    base = args.base_url.rstrip("/")
+    print(f"Beispiel-Workshop angelegt in {args.db}")
+    print(f"  Code: {workshop.join_code}    Moderations-PIN: {DEMO_PIN}")
+    print(f"  Beamer:     {base}/beamer?w={workshop.id}&code={workshop.join_code}")
+    print(f"  Moderation: {base}/moderation?f={token}")
+    print(f"  Ergebnisse: {base}/ergebnisse?f={token}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m werkstatt", description=__doc__)
+    parser.add_argument("--db", default=db_path(), help="SQLite file (default: $WERKSTATT_DB or data/werkstatt.db)")
+    commands = parser.add_subparsers(dest="command", required=True)
+    demo_parser = commands.add_parser("demo", help="seed a realistic finished workshop")
+    demo_parser.add_argument("--participants", type=int, default=35, help="how many people rate (default 35)")
+    demo_parser.add_argument("--base-url", default="http://localhost:8501", help="where the app runs")
+    demo_parser.set_defaults(run=demo)
+    args = parser.parse_args(argv)
+    try:
+        args.run(args)
+    except WerkstattError as error:
+        print(f"Fehler: {error}", file=sys.stderr)
+        return 1
+    return 0

@@ -1,0 +1,112 @@
+"""Errors a person can cause, each with a message from the catalogue.
+
+``str(error)`` is the German message, so a script or the CLI prints something
+readable; pages call ``error.message(lang)`` for the participant's language.
+"""
+
+from __future__ import annotations
+
+from werkstatt.i18n import DEFAULT_LANGUAGE, t
+
+
+class WerkstattError(Exception):
+    """Something a person did that the workshop cannot accept."""
+
+    key = "error.generic"
+
+    def __init__(self, **params: object):
+        self.params = params
+        super().__init__(self.message(DEFAULT_LANGUAGE))
+
+    def message(self, lang: str) -> str:
+        return t(self.key, lang, **self.params)
+
+
+class InvalidInput(WerkstattError):
+    """A form value is missing or malformed (``problem`` is a message key)."""
+
+    key = "error.invalid_input"
+
+    def message(self, lang: str) -> str:
+        params = dict(self.params)
+        if "label" in params:  # the name of the form field, itself a message key
+            params["label"] = t(params["label"], lang)
+        return t(params.pop("problem"), lang, **params)
+
+
+class UnknownJoinCode(WerkstattError):
+    """No open workshop has this join code."""
+
+    key = "error.unknown_join_code"
+
+
+class UnknownParticipant(WerkstattError):
+    """The participant token is not known (a link from another workshop or mistyped)."""
+
+    key = "error.unknown_participant"
+
+
+class UnknownWorkshop(WerkstattError):
+    """No workshop with this id."""
+
+    key = "error.unknown_workshop"
+
+
+class UnknownField(WerkstattError):
+    """The field is not in the workshop's fieldset."""
+
+    key = "error.unknown_field"
+
+
+class UnknownSector(WerkstattError):
+    """The sector is not offered by the workshop's fieldset."""
+
+    key = "error.unknown_sector"
+
+
+class InvalidLevel(WerkstattError):
+    """The rating level is not on the scale."""
+
+    key = "error.invalid_level"
+
+
+class RatingClosed(WerkstattError):
+    """Ratings are only accepted while the rating step is live."""
+
+    key = "error.rating_closed"
+
+
+class WorkshopClosed(WerkstattError):
+    """The workshop has ended; nothing can be joined or changed."""
+
+    key = "error.workshop_closed"
+
+
+class InvalidStep(WerkstattError):
+    """No agenda step has this id."""
+
+    key = "error.invalid_step"
+
+
+class StepMoveNotAllowed(WerkstattError):
+    """The agenda does not allow this move of the live step."""
+
+    key = "error.step_move_not_allowed"
+
+
+class WrongPin(WerkstattError):
+    """The facilitator PIN does not match."""
+
+    key = "error.wrong_pin"
+
+
+class PinLocked(WerkstattError):
+    """Too many wrong PINs in a row; the console is locked for a while."""
+
+    key = "error.pin_locked"
+
+
+class NotAuthorized(WerkstattError):
+    """The facilitator link is not (or no longer) valid."""
+
+    key = "error.not_authorized"

@@ -1,0 +1,389 @@
+"""Fieldsets: the fields a workshop rates, the scale, the sectors and the verdict rules.
+
+A fieldset is a YAML file in ``fieldsets/``. It is loaded once into frozen
+dataclasses; every text in it may be a plain string (in the fieldset's own
+language) or a mapping ``{de: ..., en: ...}``.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Mapping, NoReturn
+
+import yaml
+
+FIELDSETS_DIR = Path(__file__).resolve().parent.parent / "fieldsets"
+DEFAULT_FIELDSET = "weltoffene-kommune"
+
+
+@dataclass(frozen=True)
+class Text:
+    """A text in one or more languages; ``get`` falls back to the fieldset's language."""
+
+    values: Mapping[str, str]
+    default_language: str = "de"
+
+    def get(self, lang: str) -> str:
+        return self.values.get(lang) or self.values[self.default_language]
+
+    def has(self, lang: str) -> bool:
+        return bool(self.values.get(lang))
+
+
+@dataclass(frozen=True)
+class Level:
+    """One step of the ordinal rating scale (``value`` is what is stored)."""
+
+    value: int
+    label: Text
+
+
+@dataclass(frozen=True)
+class Scale:
+    levels: tuple[Level, ...]
+    dont_know: Text | None = None
+
+    @property
+    def values(self) -> tuple[int, ...]:
+        return tuple(level.value for level in self.levels)
+
+    @property
+    def min(self) -> int:
+        return min(self.values)
+
+    @property
+    def max(self) -> int:
+        return max(self.values)
+
+    def label(self, value: int | None, lang: str) -> str:
+        """The label of ``value``; None is "don't know"."""
+        if value is None:
+            return self.dont_know.get(lang) if self.dont_know else ""
+        for level in self.levels:
+            if level.value == value:
+                return level.label.get(lang)
+        raise KeyError(value)
+
+
+@dataclass(frozen=True)
+class Field:
+    """An action field (Handlungsfeld) or topic that participants rate."""
+
+    id: str
+    title: Text
+    description: Text
+    questions: tuple[Text, ...] = ()
+
+
+@dataclass(frozen=True)
+class Sector:
+    """Where a participant comes from (Verwaltung, Politik, …); optional for them."""
+
+    id: str
+    label: Text
+
+
+@dataclass(frozen=True)
+class VerdictRules:
+    """Thresholds for the verdict per field.
+
+    Below ``min_answers`` answers on the scale: too few. Otherwise a consensus
+    below ``contested_consensus_below`` is contested; else a median of at least
+    ``strength_median_at_least`` is a strength and anything lower a gap.
+    """
+
+    min_answers: int = 5
+    strength_median_at_least: float = 3
+    contested_consensus_below: float = 0.5
+
+
+@dataclass(frozen=True)
+class Fieldset:
+    id: str
+    title: Text
+    language: str
+    scale: Scale
+    fields: tuple[Field, ...]
+    sectors: tuple[Sector, ...] = ()
+    verdict: VerdictRules = field(default_factory=VerdictRules)
+    description: Text | None = None
+
+    @property
+    def field_ids(self) -> tuple[str, ...]:
+        return tuple(f.id for f in self.fields)
+
+    def field(self, field_id: str) -> Field:
+        for f in self.fields:
+            if f.id == field_id:
+                return f
+        raise KeyError(field_id)
+
+    def sector(self, sector_id: str) -> Sector:
+        for s in self.sectors:
+            if s.id == sector_id:
+                return s
+        raise KeyError(sector_id)
+
+
+# --- loading ------------------------------------------------------------------
+
+ID_PATTERN = re.compile(r"[a-z0-9-]+")
+_log = logging.getLogger(__name__)
+
+
+class FieldsetError(ValueError):
+    """A fieldset file that cannot be used.
+
+    Facilitators write these files themselves, so the message is German and
+    names the file, the place (line and key path) and what to change.
+    """
+
+
+def _is_int(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _is_number(value: Any) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
+class _Reader:
+    """Checks one parsed file and builds the dataclasses.
+
+    It knows the line of every key path (from yaml's node marks), so each
+    complaint can point at the spot in the file.
+    """
+
+    def __init__(self, path: Path):
+        self.name = f"{path.parent.name}/{path.name}"
+        self.lines: dict[str, int] = {}
+        self.language = "de"
+
+    def fail(self, where: str, problem: str, hint: str) -> NoReturn:
+        line = self.lines.get(where)
+        place = f", Zeile {line}" if line else ""
+        if where:
+            place += f" ({where})"
+        raise FieldsetError(f"{self.name}{place}: {problem} {hint}")
+
+    def record_lines(self, node: yaml.Node, where: str = "") -> None:
+        """Remember the line of each key path; also catch keys written twice, which yaml silently merges."""
+        self.lines.setdefault(where, node.start_mark.line + 1)
+        if isinstance(node, yaml.MappingNode):
+            seen = set()
+            for key, value in node.value:
+                sub = f"{where}.{key.value}" if where else str(key.value)
+                self.lines[sub] = key.start_mark.line + 1
+                if key.value in seen:
+                    self.fail(sub, f'Der Schlüssel "{key.value}" steht hier doppelt.',
+                              "Bitte nur einmal angeben.")
+                seen.add(key.value)
+                self.record_lines(value, sub)
+        elif isinstance(node, yaml.SequenceNode):
+            for i, item in enumerate(node.value):
+                self.record_lines(item, f"{where}[{i}]")
+
+    def mapping(self, value: Any, where: str, required: tuple = (), optional: tuple = ()) -> dict:
+        """A mapping with the required keys and no unknown ones (a typo would otherwise go unnoticed)."""
+        allowed = required + optional
+        if not isinstance(value, dict):
+            self.fail(where, 'Hier werden Einträge der Form "schlüssel: wert" erwartet.',
+                      f"Bitte diese Schlüssel eingerückt darunter schreiben: {', '.join(allowed)}.")
+        for key in required:
+            if value.get(key) is None:
+                self.fail(where, f'Der Pflichtschlüssel "{key}" fehlt.', f'Bitte "{key}: …" ergänzen.')
+        for key in value:
+            if key not in allowed:
+                self.fail(f"{where}.{key}" if where else str(key), f'Den Schlüssel "{key}" gibt es nicht.',
+                          f"Bitte Schreibweise prüfen; erlaubt sind: {', '.join(allowed)}.")
+        return value
+
+    def sequence(self, value: Any, where: str) -> list:
+        if not isinstance(value, list):
+            self.fail(where, "Hier wird eine Liste erwartet.",
+                      'Bitte jeden Eintrag in eine eigene Zeile mit "- " davor schreiben.')
+        return value
+
+    def ident(self, value: Any, where: str) -> str:
+        if not isinstance(value, str) or not ID_PATTERN.fullmatch(value):
+            self.fail(where, f'"{value}" ist keine gültige ID.',
+                      'Bitte nur Kleinbuchstaben a–z, Ziffern und Bindestriche verwenden, z. B. "arbeit".')
+        return value
+
+    def text(self, value: Any, where: str) -> Text:
+        """A plain string is in the fieldset's language; a mapping must contain that language."""
+        if isinstance(value, str):
+            value = {self.language: value}
+        if not isinstance(value, dict) or not all(
+            isinstance(k, str) and isinstance(v, str) and v.strip() for k, v in value.items()
+        ):
+            example = f'{{{self.language}: "…", en: "…"}}'
+            self.fail(where, "Hier wird ein Text erwartet.",
+                      f"Bitte einen Text schreiben oder einen je Sprache, z. B. {example}; "
+                      "Texte mit Komma oder Doppelpunkt in Anführungszeichen setzen.")
+        if self.language not in value:
+            self.fail(where, f'Der Text in der Sprache "{self.language}" fehlt.',
+                      f'Bitte "{self.language}: …" ergänzen; das ist die Sprache der Feldliste.')
+        return Text(values=dict(value), default_language=self.language)
+
+    def fieldset(self, data: Any, stem: str) -> Fieldset:
+        if not isinstance(data, dict):
+            self.fail("", "Die Datei enthält keine Feldliste.",
+                      "Bitte oben die Schlüssel id, title, language, scale und fields eintragen.")
+        data = self.mapping(data, "", ("id", "title", "language", "scale", "fields"),
+                            ("description", "sectors", "verdict"))
+        fieldset_id = self.ident(data["id"], "id")
+        if fieldset_id != stem:
+            self.fail("id", f'Die ID "{fieldset_id}" passt nicht zum Dateinamen.',
+                      f'Bitte "id: {stem}" eintragen oder die Datei in "{fieldset_id}.yaml" umbenennen.')
+        if not isinstance(data["language"], str) or not re.fullmatch(r"[a-z]{2,3}", data["language"]):
+            self.fail("language", f'"{data["language"]}" ist kein Sprachcode.',
+                      'Bitte z. B. "de" oder "en" eintragen.')
+        self.language = data["language"]
+        scale = self.scale(data["scale"])
+        return Fieldset(
+            id=fieldset_id,
+            title=self.text(data["title"], "title"),
+            language=self.language,
+            scale=scale,
+            fields=self.fields(data["fields"]),
+            sectors=self.sectors(data.get("sectors") or []),
+            verdict=self.verdict(data.get("verdict") or {}, scale),
+            description=self.text(data["description"], "description") if "description" in data else None,
+        )
+
+    def scale(self, value: Any) -> Scale:
+        value = self.mapping(value, "scale", ("levels",), ("dont_know",))
+        raw_levels = self.sequence(value["levels"], "scale.levels")
+        if len(raw_levels) < 2:
+            self.fail("scale.levels", "Die Skala hat weniger als zwei Stufen.",
+                      "Bitte mindestens zwei Stufen angeben, z. B. 1 bis 4.")
+        levels: list[Level] = []
+        for i, raw in enumerate(raw_levels):
+            where = f"scale.levels[{i}]"
+            raw = self.mapping(raw, where, ("value", "label"))
+            if not _is_int(raw["value"]):
+                self.fail(f"{where}.value", f'"{raw["value"]}" ist keine ganze Zahl.',
+                          "Bitte die Stufen mit ganzen Zahlen nummerieren, z. B. 1, 2, 3, 4.")
+            if raw["value"] in (level.value for level in levels):
+                self.fail(f"{where}.value", f"Der Wert {raw['value']} kommt in der Skala doppelt vor.",
+                          "Bitte jeder Stufe einen eigenen Wert geben.")
+            levels.append(Level(raw["value"], self.text(raw["label"], f"{where}.label")))
+        dont_know = value.get("dont_know")
+        return Scale(tuple(levels), None if dont_know is None else self.text(dont_know, "scale.dont_know"))
+
+    def fields(self, value: Any) -> tuple[Field, ...]:
+        raw_fields = self.sequence(value, "fields")
+        if not raw_fields:
+            self.fail("fields", "Die Feldliste enthält keine Felder.",
+                      'Bitte unter "fields:" mindestens ein Feld eintragen.')
+        fields: list[Field] = []
+        for i, raw in enumerate(raw_fields):
+            where = f"fields[{i}]"
+            raw = self.mapping(raw, where, ("id", "title", "description"), ("questions",))
+            field_id = self.ident(raw["id"], f"{where}.id")
+            if field_id in (f.id for f in fields):
+                self.fail(f"{where}.id", f'Die Feld-ID "{field_id}" kommt doppelt vor.',
+                          "Bitte jeder Feld-ID einen eigenen Namen geben.")
+            questions = self.sequence(raw.get("questions") or [], f"{where}.questions")
+            fields.append(Field(
+                id=field_id,
+                title=self.text(raw["title"], f"{where}.title"),
+                description=self.text(raw["description"], f"{where}.description"),
+                questions=tuple(self.text(q, f"{where}.questions[{j}]") for j, q in enumerate(questions)),
+            ))
+        return tuple(fields)
+
+    def sectors(self, value: Any) -> tuple[Sector, ...]:
+        sectors: list[Sector] = []
+        for i, raw in enumerate(self.sequence(value, "sectors")):
+            where = f"sectors[{i}]"
+            raw = self.mapping(raw, where, ("id", "label"))
+            sector_id = self.ident(raw["id"], f"{where}.id")
+            if sector_id in (s.id for s in sectors):
+                self.fail(f"{where}.id", f'Die Bereichs-ID "{sector_id}" kommt doppelt vor.',
+                          "Bitte jedem Bereich einen eigenen Namen geben.")
+            sectors.append(Sector(sector_id, self.text(raw["label"], f"{where}.label")))
+        return tuple(sectors)
+
+    def verdict(self, value: Any, scale: Scale) -> VerdictRules:
+        """Missing thresholds keep their defaults; present ones must make sense for this scale."""
+        keys = ("min_answers", "strength_median_at_least", "contested_consensus_below")
+        rules = VerdictRules(**self.mapping(value, "verdict", optional=keys))
+        if not _is_int(rules.min_answers) or rules.min_answers < 1:
+            self.fail("verdict.min_answers", f'"{rules.min_answers}" passt hier nicht.',
+                      "Bitte eine ganze Zahl ab 1 eintragen, z. B. 5.")
+        strength = rules.strength_median_at_least
+        if not _is_number(strength) or not scale.min <= strength <= scale.max:
+            self.fail("verdict.strength_median_at_least", f'"{strength}" passt hier nicht.',
+                      f"Bitte eine Zahl von {scale.min} bis {scale.max} eintragen (ein Wert der Skala).")
+        contested = rules.contested_consensus_below
+        if not _is_number(contested) or not 0 <= contested <= 1:
+            self.fail("verdict.contested_consensus_below", f'"{contested}" passt hier nicht.',
+                      "Bitte eine Zahl von 0 bis 1 eintragen, mit Punkt, z. B. 0.5.")
+        return rules
+
+
+def load_fieldset(path: Path | str) -> Fieldset:
+    """Read and check one fieldset file.
+
+    Every mistake becomes a FieldsetError saying where it is and how to fix
+    it, so a facilitator can repair their own file without a developer.
+    """
+    path = Path(path)
+    reader = _Reader(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise FieldsetError(f"{reader.name}: Die Datei lässt sich nicht lesen ({exc}). "
+                            "Bitte prüfen, ob sie existiert und als UTF-8 gespeichert ist.") from exc
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        place = f", Zeile {mark.line + 1}" if mark else ""
+        problem = getattr(exc, "problem", None) or exc
+        raise FieldsetError(f"{reader.name}{place}: Die Datei ist kein gültiges YAML ({problem}). "
+                            "Bitte Einrückung, Doppelpunkte und Anführungszeichen in dieser Zeile "
+                            "und der Zeile davor prüfen.") from exc
+    if node is not None:
+        reader.record_lines(node)
+    return reader.fieldset(data, path.stem)
+
+
+@functools.lru_cache(maxsize=None)
+def load(fieldset_id: str, directory: Path = FIELDSETS_DIR) -> Fieldset:
+    """The fieldset ``<directory>/<fieldset_id>.yaml``, read once per process.
+
+    The id comes from workshop settings or a URL, so only ``[a-z0-9-]+`` is
+    accepted: no way out of the directory.
+    """
+    directory = Path(directory)
+    if not isinstance(fieldset_id, str) or not ID_PATTERN.fullmatch(fieldset_id):
+        raise FieldsetError(f'"{fieldset_id}" ist kein gültiger Name für eine Feldliste. '
+                            "Bitte nur Kleinbuchstaben, Ziffern und Bindestriche verwenden.")
+    path = directory / f"{fieldset_id}.yaml"
+    if not path.is_file():
+        known = ", ".join(sorted(p.stem for p in directory.glob("*.yaml"))) or "keine"
+        raise FieldsetError(f'Die Feldliste "{fieldset_id}" gibt es nicht in {directory.name}/. '
+                            f"Bitte eine der vorhandenen wählen: {known}.")
+    return load_fieldset(path)
+
+
+def available(directory: Path = FIELDSETS_DIR) -> list[Fieldset]:
+    """All usable fieldsets, sorted by id.
+
+    A broken file is logged and left out, so the others stay selectable.
+    """
+    fieldsets = []
+    for path in sorted(Path(directory).glob("*.yaml")):
+        try:
+            fieldsets.append(load(path.stem, directory))
+        except FieldsetError as exc:
+            _log.warning("%s", exc)
+    return fieldsets

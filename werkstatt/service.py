@@ -1,0 +1,402 @@
+"""The use cases of a workshop: one method per thing a person does.
+
+Pages, the CLI and tests all call ``Werkstatt``; it never imports Streamlit.
+Every rule (a locked step, a level off the scale, a wrong PIN) is enforced here
+with a ``WerkstattError`` a person can read, and every write is one
+transaction, so nothing partial is ever stored.
+
+    from werkstatt.service import Werkstatt
+    app = Werkstatt("data/werkstatt.db")
+    ws = app.create_workshop(title="Selbstcheck", municipality="Musterstadt",
+                             facilitator_pin="4711")
+    app.set_live_step(ws.id, "rating")
+    p = app.join(ws.join_code, sector="verwaltung")
+    app.rate(p.token, "management", 3)
+    app.summary(ws.id)          # one row per field
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import secrets
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+import argon2
+import pandas as pd
+
+from db.store import Store
+from werkstatt import agenda, aggregate, fieldsets
+from werkstatt.errors import (
+    InvalidInput,
+    InvalidLevel,
+    NotAuthorized,
+    PinLocked,
+    RatingClosed,
+    UnknownField,
+    UnknownJoinCode,
+    UnknownParticipant,
+    UnknownSector,
+    UnknownWorkshop,
+    WorkshopClosed,
+    WrongPin,
+)
+
+JOIN_CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I/L look-alikes
+JOIN_CODE_LENGTH = 6
+PIN_MIN_LENGTH = 4
+PIN_MAX_LENGTH = 64
+PIN_MAX_FAILURES = 5
+PIN_LOCK_MINUTES = 5
+TEXT_MAX_LENGTH = 200
+
+
+@dataclass(frozen=True)
+class Workshop:
+    id: int
+    title: str
+    municipality: str
+    date: dt.date | None
+    place: str
+    fieldset_id: str
+    language: str
+    join_code: str
+    live_step: str
+    step_version: int
+    data_version: int
+
+    @property
+    def step(self) -> agenda.Step:
+        return agenda.step(self.live_step)
+
+    @property
+    def is_closed(self) -> bool:
+        return self.live_step == agenda.FINAL_STEP
+
+
+@dataclass(frozen=True)
+class Participant:
+    id: int
+    token: str
+    workshop_id: int
+    sector: str | None
+
+
+@dataclass(frozen=True)
+class Progress:
+    """What the projector counts before the reveal: who joined, how many rated each field."""
+
+    participants: int
+    rated: dict[str, int]
+
+
+def normalize_join_code(code: str) -> str:
+    """Upper-case and drop spaces and dashes, so "k7q 2xy" finds K7Q2XY."""
+    return "".join(ch for ch in str(code or "").upper() if ch.isalnum())
+
+
+def _hash_token(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+class Werkstatt:
+    """The service facade over one database file.
+
+    :param path: the SQLite file (created with its folder if missing)
+    :param password_hasher: argon2 hasher for facilitator PINs; tests pass a
+        cheap one, production keeps argon2's defaults (about 0.2 s a hash)
+    :param clock: returns the current UTC time; tests pass a fixed clock
+    """
+
+    def __init__(
+        self,
+        path: str | Path,
+        password_hasher: argon2.PasswordHasher | None = None,
+        clock: Callable[[], dt.datetime] | None = None,
+        fieldset_dir: Path = fieldsets.FIELDSETS_DIR,
+    ):
+        self.store = Store(path)
+        self._hasher = password_hasher or argon2.PasswordHasher()
+        self._now = clock or (lambda: dt.datetime.now(dt.timezone.utc))
+        self._fieldset_dir = fieldset_dir
+        self._summaries: dict[tuple[int, int], pd.DataFrame] = {}
+        self._summaries_lock = threading.Lock()
+
+    def _timestamp(self) -> str:
+        return self._now().isoformat(timespec="seconds")
+
+    # --- workshops -----------------------------------------------------------
+
+    def available_fieldsets(self) -> list[fieldsets.Fieldset]:
+        """The fieldsets a facilitator can choose from."""
+        return fieldsets.available(self._fieldset_dir)
+
+    def fieldset(self, workshop: Workshop) -> fieldsets.Fieldset:
+        return fieldsets.load(workshop.fieldset_id, self._fieldset_dir)
+
+    def create_workshop(
+        self,
+        title: str,
+        municipality: str,
+        facilitator_pin: str,
+        fieldset: str = fieldsets.DEFAULT_FIELDSET,
+        date: dt.date | str | None = None,
+        place: str = "",
+        language: str = "de",
+    ) -> Workshop:
+        """Create a workshop in its check-in step with a fresh join code.
+
+        The PIN is stored as an argon2 hash; the join code is unique among
+        open workshops (a unique index backs the check against races).
+        """
+        record = {
+            "title": _clean_text(title, "problem.title_missing", "form.title"),
+            "municipality": _clean_text(municipality, "problem.municipality_missing", "form.municipality"),
+            "place": _clean_text(place, None, "form.place"),
+            "date": _clean_date(date),
+            "fieldset": fieldset,
+            "language": language,
+            "live_step": agenda.FIRST_STEP,
+            "created_at": self._timestamp(),
+        }
+        pin = str(facilitator_pin or "")
+        if len(pin) < PIN_MIN_LENGTH:
+            raise InvalidInput(problem="problem.pin_too_short", min=PIN_MIN_LENGTH)
+        if len(pin) > PIN_MAX_LENGTH:
+            raise InvalidInput(problem="problem.pin_too_long", max=PIN_MAX_LENGTH)
+        if fieldset not in {f.id for f in self.available_fieldsets()}:
+            raise InvalidInput(problem="problem.unknown_fieldset", fieldset=fieldset)
+        record["pin_hash"] = self._hasher.hash(pin)
+        with self.store.write() as db:
+            code = self._new_join_code(db)
+            workshop_id = self.store.insert_workshop(db, {**record, "join_code": code})
+        return self.workshop(workshop_id)
+
+    def _new_join_code(self, db) -> str:
+        while True:
+            code = "".join(secrets.choice(JOIN_CODE_ALPHABET) for _ in range(JOIN_CODE_LENGTH))
+            if not self.store.join_code_taken(db, code):
+                return code
+
+    def workshop(self, workshop_id: int) -> Workshop:
+        row = self.store.workshop(workshop_id)
+        if row is None:
+            raise UnknownWorkshop(id=workshop_id)
+        return _workshop(row)
+
+    def workshop_by_code(self, join_code: str) -> Workshop:
+        """The open workshop with this code (case and spaces ignored)."""
+        code = normalize_join_code(join_code)
+        row = self.store.open_workshop_by_code(code) if code else None
+        if row is None:
+            raise UnknownJoinCode(code=code or str(join_code or "").strip())
+        return _workshop(row)
+
+    def screen_workshop(self, workshop_id: int, join_code: str) -> Workshop:
+        """The workshop a projector link opens: its id and its code must match.
+
+        Unlike the join code alone this still finds the workshop after it
+        closed, and the id alone (easy to guess) opens nothing.
+        """
+        row = self.store.workshop(workshop_id)
+        if row is None or row["join_code"] != normalize_join_code(join_code):
+            raise UnknownJoinCode(code=normalize_join_code(join_code))
+        return _workshop(row)
+
+    def set_live_step(self, workshop_id: int, step_id: str) -> Workshop:
+        """Move the live step; every tablet and the projector follow it."""
+        with self.store.write() as db:
+            current = self.workshop(workshop_id)
+            target = agenda.check_move(current.live_step, step_id)
+            if target.id != current.live_step:
+                self.store.set_live_step(db, workshop_id, target.id)
+        return self.workshop(workshop_id)
+
+    def versions(self, workshop_id: int) -> tuple[int, int]:
+        """``(step_version, data_version)``: all a polling screen reads."""
+        versions = self.store.versions(workshop_id)
+        if versions is None:
+            raise UnknownWorkshop(id=workshop_id)
+        return versions
+
+    # --- facilitator access ------------------------------------------------
+
+    def facilitator_login(self, join_code: str, pin: str) -> str:
+        """Check the PIN and return a facilitator token for the console's URL.
+
+        Five wrong PINs in a row lock the console for a few minutes. The PIN is
+        compared by argon2's constant-time verify.
+        """
+        workshop = self.workshop_by_code(join_code)
+        with self.store.write() as db:
+            row = self.store.workshop(workshop.id)
+            now = self._now()
+            locked_until = row["pin_locked_until"]
+            if locked_until and dt.datetime.fromisoformat(locked_until) > now:
+                raise PinLocked(until=_local_time(locked_until))
+            try:
+                self._hasher.verify(row["pin_hash"], str(pin or ""))
+            except argon2.exceptions.VerificationError:
+                failures = row["pin_failures"] + 1
+                if failures >= PIN_MAX_FAILURES:
+                    until = (now + dt.timedelta(minutes=PIN_LOCK_MINUTES)).isoformat()
+                    self.store.set_pin_state(db, workshop.id, 0, until)
+                    error = PinLocked(until=_local_time(until))
+                else:
+                    self.store.set_pin_state(db, workshop.id, failures, None)
+                    error = WrongPin(
+                        attempts_left=PIN_MAX_FAILURES - failures, minutes=PIN_LOCK_MINUTES
+                    )
+            else:
+                error = None
+                self.store.set_pin_state(db, workshop.id, 0, None)
+                token = secrets.token_urlsafe(24)
+                self.store.insert_facilitator_session(
+                    db, _hash_token(token), workshop.id, self._timestamp()
+                )
+        # Raised after the commit, so the failure count is kept.
+        if error is not None:
+            raise error
+        return token
+
+    def facilitated_workshop(self, facilitator_token: str) -> Workshop:
+        """The workshop this facilitator token opens; NotAuthorized otherwise."""
+        if not facilitator_token:
+            raise NotAuthorized()
+        row = self.store.facilitator_session(_hash_token(str(facilitator_token)))
+        if row is None:
+            raise NotAuthorized()
+        return self.workshop(row["workshop_id"])
+
+    # --- participants ------------------------------------------------------
+
+    def join(self, join_code: str, sector: str | None = None) -> Participant:
+        """Join an open workshop anonymously; the token goes into the page URL."""
+        workshop = self.workshop_by_code(join_code)
+        sector = sector or None
+        if sector is not None and sector not in {s.id for s in self.fieldset(workshop).sectors}:
+            raise UnknownSector(sector=sector)
+        token = secrets.token_urlsafe(16)
+        with self.store.write() as db:
+            if not self.workshop(workshop.id).step.accepts_joins:
+                raise WorkshopClosed()
+            participant_id = self.store.insert_participant(
+                db, workshop.id, token, sector, self._timestamp()
+            )
+            self.store.bump_data_version(db, workshop.id)
+        return Participant(participant_id, token, workshop.id, sector)
+
+    def participant(self, token: str) -> Participant:
+        row = self.store.participant_by_token(str(token or "")) if token else None
+        if row is None:
+            raise UnknownParticipant()
+        return Participant(row["id"], row["token"], row["workshop_id"], row["sector"])
+
+    def rate(self, token: str, field_id: str, level: int | None) -> None:
+        """Store (or replace) the participant's rating of one field.
+
+        ``level`` is a value on the fieldset's scale, or None for "kann ich
+        nicht einschätzen". Only accepted while the rating step is live.
+        """
+        participant = self.participant(token)
+        workshop = self.workshop(participant.workshop_id)
+        fieldset = self.fieldset(workshop)
+        if field_id not in fieldset.field_ids:
+            raise UnknownField(field=field_id)
+        if level is not None:
+            if isinstance(level, bool) or not isinstance(level, int) or level not in fieldset.scale.values:
+                levels = ", ".join(str(v) for v in fieldset.scale.values)
+                raise InvalidLevel(level=level, levels=levels)
+        with self.store.write() as db:
+            # Checked inside the transaction: a rating cannot slip in after the lock.
+            if not self.workshop(workshop.id).step.accepts_ratings:
+                raise RatingClosed()
+            self.store.upsert_rating(db, participant.id, field_id, level, self._timestamp())
+            self.store.bump_data_version(db, workshop.id)
+
+    def my_ratings(self, token: str) -> dict[str, int | None]:
+        """The participant's stored ratings, field id → level (None = don't know)."""
+        return self.store.ratings_of(self.participant(token).id)
+
+    # --- results -------------------------------------------------------------
+
+    def progress(self, workshop_id: int) -> Progress:
+        return Progress(
+            participants=self.store.count_participants(workshop_id),
+            rated=self.store.rated_counts(workshop_id),
+        )
+
+    def ratings(self, workshop_id: int) -> pd.DataFrame:
+        """All ratings, anonymous: field_id, level (<NA> = don't know), sector."""
+        return self.store.ratings_frame(workshop_id)
+
+    def summary(self, workshop_id: int) -> pd.DataFrame:
+        """One row per field: field_id, n, dont_know, median, mean, consensus,
+        verdict and dist_<level> counts.
+
+        Cached per workshop and data version, so a projector and a results page
+        polling the same workshop compute it once per change.
+        """
+        workshop = self.workshop(workshop_id)
+        key = (workshop.id, workshop.data_version)
+        with self._summaries_lock:
+            cached = self._summaries.get(key)
+        if cached is None:
+            cached = aggregate.summarize(self.ratings(workshop_id), self.fieldset(workshop))
+            with self._summaries_lock:
+                self._summaries = {
+                    k: v for k, v in self._summaries.items() if k[0] != workshop.id
+                }
+                self._summaries[key] = cached
+        return cached.copy()
+
+    def sector_breakdown(self, workshop_id: int, min_cell: int = 3) -> pd.DataFrame:
+        """Medians per field and sector; cells under ``min_cell`` answers are hidden."""
+        workshop = self.workshop(workshop_id)
+        return aggregate.sector_breakdown(
+            self.ratings(workshop_id), self.fieldset(workshop), min_cell=min_cell
+        )
+
+
+def _workshop(row: dict) -> Workshop:
+    return Workshop(
+        id=row["id"],
+        title=row["title"],
+        municipality=row["municipality"],
+        date=dt.date.fromisoformat(row["date"]) if row["date"] else None,
+        place=row["place"],
+        fieldset_id=row["fieldset"],
+        language=row["language"],
+        join_code=row["join_code"],
+        live_step=row["live_step"],
+        step_version=row["step_version"],
+        data_version=row["data_version"],
+    )
+
+
+def _clean_text(value: str | None, missing_problem: str | None, label: str) -> str:
+    text = " ".join(str(value or "").split())
+    if not text and missing_problem:
+        raise InvalidInput(problem=missing_problem)
+    if len(text) > TEXT_MAX_LENGTH:
+        raise InvalidInput(problem="problem.text_too_long", label=label, max=TEXT_MAX_LENGTH)
+    return text
+
+
+def _clean_date(value: dt.date | str | None) -> str | None:
+    if value in (None, ""):
+        return None
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    try:
+        return dt.date.fromisoformat(str(value)).isoformat()
+    except ValueError:
+        raise InvalidInput(problem="problem.bad_date", value=value) from None
+
+
+def _local_time(timestamp: str) -> str:
+    """A lock's end as wall-clock time in the server's zone, e.g. "14:35"."""
+    return dt.datetime.fromisoformat(timestamp).astimezone().strftime("%H:%M")

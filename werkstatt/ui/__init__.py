@@ -1,0 +1,1 @@
+"""The only part of werkstatt that imports Streamlit: shared widgets for the pages."""

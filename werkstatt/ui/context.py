@@ -1,0 +1,53 @@
+"""Who and where: the shared service, the screen language, errors on screen."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from werkstatt.errors import WerkstattError
+from werkstatt.i18n import DEFAULT_LANGUAGE, LANGUAGE_NAMES, LANGUAGES, normalize_language, t
+from werkstatt.service import Werkstatt
+from werkstatt.settings import db_path
+
+LANG_KEY = "lang"  # widget key and query parameter
+
+
+@st.cache_resource
+def _service(path: str) -> Werkstatt:
+    return Werkstatt(path)
+
+
+def get_app() -> Werkstatt:
+    """The one service of this server process (its store pools the connections)."""
+    return _service(db_path())
+
+
+def lang(default: str = DEFAULT_LANGUAGE) -> str:
+    """The screen language: the switch's value, else ``?lang=``, else ``default``."""
+    return normalize_language(st.session_state.get(LANG_KEY) or st.query_params.get(LANG_KEY) or default)
+
+
+def language_switch() -> None:
+    """The DE/EN switch; bound to ``?lang=`` so a reload keeps the choice."""
+    if LANG_KEY not in st.session_state:
+        st.session_state[LANG_KEY] = normalize_language(st.query_params.get(LANG_KEY))
+    st.segmented_control(
+        t("app.language", lang()),
+        LANGUAGES,
+        format_func=LANGUAGE_NAMES.get,
+        key=LANG_KEY,
+        bind="query-params",
+        required=True,
+        label_visibility="collapsed",
+    )
+
+
+def page_params(**params: str) -> dict[str, str]:
+    """Query parameters for a link to another page, carrying the language along."""
+    current = lang()
+    extra = {} if current == DEFAULT_LANGUAGE else {LANG_KEY: current}
+    return {**{k: v for k, v in params.items() if v}, **extra}
+
+
+def show_error(error: WerkstattError) -> None:
+    st.error(error.message(lang()), icon=":material/error:")

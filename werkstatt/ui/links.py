@@ -1,0 +1,73 @@
+"""Links a tablet can reach, and the QR code that carries the join link.
+
+The QR code must hold an address the tablets can reach, which ``localhost`` is
+not. In order: ``WERKSTATT_BASE_URL`` if set; else the address the browser used
+if it is not a loopback one; else this machine's first LAN address with the
+browser's port. The link is always shown as text under the code, too.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import io
+import ipaddress
+import os
+import socket
+import struct
+from urllib.parse import urlencode, urlsplit
+
+import segno
+import streamlit as st
+
+BASE_URL_ENV = "WERKSTATT_BASE_URL"
+SIOCGIFADDR = 0x8915
+
+
+def _is_loopback(host: str) -> bool:
+    if host in ("localhost", ""):
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def _lan_addresses() -> list[str]:
+    """IPv4 addresses of this machine's non-loopback interfaces (Linux)."""
+    found = []
+    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as sock:
+        for _, name in socket.if_nameindex():
+            try:
+                packed = fcntl.ioctl(sock.fileno(), SIOCGIFADDR, struct.pack("256s", name[:15].encode()))
+            except OSError:
+                continue
+            address = socket.inet_ntoa(packed[20:24])
+            if not _is_loopback(address):
+                found.append(address)
+    return found
+
+
+def base_url() -> str:
+    """Scheme, host and port under which tablets reach this server."""
+    configured = os.environ.get(BASE_URL_ENV, "").strip().rstrip("/")
+    if configured:
+        return configured
+    seen = urlsplit(st.context.url or "http://localhost:8501")
+    if not _is_loopback(seen.hostname or ""):
+        return f"{seen.scheme}://{seen.netloc}"
+    addresses = _lan_addresses()
+    host = addresses[0] if addresses else (seen.hostname or "localhost")
+    port = f":{seen.port}" if seen.port else ""
+    return f"{seen.scheme}://{host}{port}"
+
+
+def page_url(url_path: str, **params: str) -> str:
+    query = urlencode({k: v for k, v in params.items() if v})
+    return f"{base_url()}/{url_path}" + (f"?{query}" if query else "")
+
+
+def qr_png(url: str, scale: int = 12) -> bytes:
+    """A PNG QR code; error level M and a short URL keep the modules large."""
+    buffer = io.BytesIO()
+    segno.make(url, error="m").save(buffer, kind="png", scale=scale, border=4)
+    return buffer.getvalue()

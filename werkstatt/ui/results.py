@@ -1,0 +1,79 @@
+"""Result widgets shared by the projector and the results page."""
+
+from __future__ import annotations
+
+import html
+
+import pandas as pd
+import streamlit as st
+
+from werkstatt import charts
+from werkstatt.fieldsets import Fieldset
+from werkstatt.i18n import fmt_number, t
+
+# Colour is never the only carrier of a verdict: each has a word and a symbol.
+VERDICT_SYMBOLS = {"strength": "▲", "gap": "▼", "contested": "◆", "too_few": "…"}
+CHART_CONFIG = {"displayModeBar": False, "responsive": True}
+
+
+def verdict_text(verdict: str, lang: str) -> str:
+    return f"{VERDICT_SYMBOLS[verdict]} {t(f'verdict.{verdict}', lang)}"
+
+
+def summary_table(summary: pd.DataFrame, fieldset: Fieldset, lang: str) -> pd.DataFrame:
+    """The per-field table for people: German numbers, level labels as columns."""
+    rows = []
+    for row in summary.itertuples(index=False):
+        record = {
+            t("col.field", lang): fieldset.field(row.field_id).title.get(lang),
+            t("col.n", lang): int(row.n),
+            t("col.dont_know", lang): int(row.dont_know),
+        }
+        for value in fieldset.scale.values:
+            record[fieldset.scale.label(value, lang)] = int(getattr(row, f"dist_{value}"))
+        record[t("col.median", lang)] = fmt_number(row.median, lang)
+        record[t("col.mean", lang)] = fmt_number(row.mean, lang, digits=2)
+        record[t("col.consensus", lang)] = fmt_number(row.consensus, lang, digits=2)
+        record[t("col.verdict", lang)] = verdict_text(row.verdict, lang)
+        rows.append(record)
+    return pd.DataFrame(rows)
+
+
+def verdict_cards(summary: pd.DataFrame, fieldset: Fieldset, lang: str) -> None:
+    """One card per field for the projector: verdict, median, consensus, answers."""
+    cards = []
+    for row in summary.itertuples(index=False):
+        title = html.escape(fieldset.field(row.field_id).title.get(lang))
+        facts = " · ".join([
+            f"{t('col.median', lang)} {fmt_number(row.median, lang)}",
+            f"{t('col.consensus', lang)} {fmt_number(row.consensus, lang, digits=2)}",
+            f"{t('col.n', lang)} {int(row.n)}",
+        ])
+        cards.append(
+            f'<div class="ws-card"><b>{title}</b><br>'
+            f'<span class="ws-verdict">{html.escape(verdict_text(row.verdict, lang))}</span><br>'
+            f"{html.escape(facts)}</div>"
+        )
+    st.html('<div class="ws-cards">' + "".join(cards) + "</div>")
+
+
+def result_charts(summary: pd.DataFrame, fieldset: Fieldset, lang: str, large: bool = False) -> None:
+    st.plotly_chart(charts.distribution_chart(summary, fieldset, lang, large=large),
+                    config=CHART_CONFIG, key="distribution_chart")
+    st.plotly_chart(charts.overview_chart(summary, fieldset, lang, large=large),
+                    config=CHART_CONFIG, key="overview_chart")
+
+
+def sector_table(breakdown: pd.DataFrame, fieldset: Fieldset, lang: str) -> pd.DataFrame:
+    """Fields as rows, sectors as columns: "median (n)", or a dash under 3 answers."""
+    table = {}
+    for sector in fieldset.sectors:
+        cells = breakdown[breakdown["sector"] == sector.id].set_index("field_id")
+        table[sector.label.get(lang)] = [
+            fmt_number(cells.at[f.id, "median"], lang) + (
+                f" (n={int(cells.at[f.id, 'n'])})" if not pd.isna(cells.at[f.id, "n"]) else "")
+            for f in fieldset.fields
+        ]
+    frame = pd.DataFrame(table, index=[f.title.get(lang) for f in fieldset.fields])
+    frame.index.name = t("col.field", lang)
+    return frame

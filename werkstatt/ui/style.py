@@ -1,0 +1,43 @@
+"""Static CSS for touch and projector screens (no user text ever goes in here)."""
+
+import streamlit as st
+
+TABLET_CSS = """
+<style>
+/* big touch targets for the rating scale on tablets and phones */
+div[role="radiogroup"] label {
+  font-size: 1.1rem; padding: 0.65rem 0.9rem; margin: 0 0 0.45rem 0;
+  border: 2px solid #c9ced6; border-radius: 0.6rem; width: 100%; min-height: 3rem;
+}
+div[role="radiogroup"] label:has(input:checked) { border-color: #0b5cad; background: #e8f1fb; }
+div[data-testid="stMarkdownContainer"] p, li { font-size: 1.08rem; }
+button[kind="primary"], button[kind="secondary"] { min-height: 3rem; font-size: 1.05rem; }
+</style>
+"""
+
+PROJECTOR_CSS = """
+<style>
+.block-container { padding-top: 1.2rem; max-width: 100%; }
+.ws-big-code { font-size: 7rem; font-weight: 800; letter-spacing: 0.6rem;
+  font-family: "DejaVu Sans Mono", monospace; line-height: 1; color: #111; }
+.ws-big-number { font-size: 5rem; font-weight: 800; line-height: 1; color: #111; }
+.ws-label { font-size: 1.6rem; color: #333; }
+.ws-step { font-size: 2rem; font-weight: 700; color: #0b5cad; }
+.ws-progress { font-size: 1.5rem; width: 100%; border-collapse: collapse; }
+.ws-progress td { padding: 0.3rem 0.6rem; border-bottom: 1px solid #ddd; }
+.ws-progress td.n { text-align: right; font-weight: 700; white-space: nowrap; }
+.ws-url { font-size: 1.4rem; color: #222; word-break: break-all; }
+.ws-cards { display: grid; grid-template-columns: repeat(auto-fill, minmax(22rem, 1fr)); gap: 0.8rem; }
+.ws-card { border: 2px solid #bbb; border-radius: 0.6rem; padding: 0.7rem 1rem; font-size: 1.35rem; }
+.ws-card b { font-size: 1.45rem; }
+.ws-verdict { font-size: 1.5rem; font-weight: 800; }
+</style>
+"""
+
+
+def tablet() -> None:
+    st.html(TABLET_CSS)
+
+
+def projector() -> None:
+    st.html(PROJECTOR_CSS)
