@@ -1,9 +1,10 @@
-"""Entry point: page config, role-based navigation and the language switch; nothing else.
+"""Entry point: page config, navigation and the language switch; nothing else.
 
-Participants and the projector only ever get their own pages. The facilitator
-pages are registered only when the URL carries a facilitator token (``?f=``),
-and those pages check the token again themselves, so no typed URL reaches a
-facilitator control without the PIN.
+Navigation is hidden: nobody browses between roles. Each screen is reached by
+its own link (the QR code, the projector link, the facilitator's ``?f=``
+token), and the facilitator pages check that token themselves
+(``werkstatt.ui.guard``), so no typed URL reaches a facilitator control
+without the PIN.
 """
 
 from pathlib import Path
@@ -13,9 +14,10 @@ import streamlit as st
 from werkstatt.i18n import t
 from werkstatt.ui.context import lang, language_switch
 
-PAGES = Path(__file__).parent / "pages"
+PAGES = Path(__file__).parent / "views"
+ICON = Path(__file__).parent / "assets" / "icon.svg"
 
-st.set_page_config(page_title="Werkstatt", page_icon=":material/groups:", layout="centered")
+st.set_page_config(page_title="Werkstatt", page_icon=str(ICON), layout="centered")
 
 language = lang()
 start = st.Page(PAGES / "start.py", title=t("nav.start", language), default=True)
@@ -24,11 +26,7 @@ projector = st.Page(PAGES / "projector.py", title=t("nav.projector", language), 
 facilitate = st.Page(PAGES / "facilitate.py", title=t("nav.facilitate", language), url_path="moderation")
 results = st.Page(PAGES / "results.py", title=t("nav.results", language), url_path="ergebnisse")
 
-pages = [start, participate, projector]
-if st.query_params.get("f"):
-    pages += [facilitate, results]
-
-page = st.navigation(pages, position="hidden")
+page = st.navigation([start, participate, projector, facilitate, results], position="hidden")
 if page.url_path != "beamer":  # the projector has no controls at all
     language_switch()
 page.run()

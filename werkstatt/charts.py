@@ -12,6 +12,7 @@ legend, and each verdict also has its own marker symbol.
 from __future__ import annotations
 
 import textwrap
+from statistics import mean
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -31,7 +32,8 @@ VERDICT_STYLES = {  # colour and symbol, matching the ▲ ▼ ◆ of the result 
     "too_few": ("#666666", "circle-open"),
 }
 MIN_LABELLED_SHARE = 8  # percent; a narrower segment gets no text, it would not fit
-LABEL_GAP = 0.12  # consensus; points in one column closer than this share a label
+LEGEND_ON_TOP = dict(orientation="h", x=0, xanchor="left", y=1.02, yanchor="bottom", traceorder="normal")
+LABEL_LINE = 0.06  # height of a label line in consensus units, at the overview's heights and font sizes
 
 
 def level_colours(count: int) -> list[str]:
@@ -52,7 +54,8 @@ def level_colours(count: int) -> list[str]:
     return colours
 
 
-def distribution_chart(summary: pd.DataFrame, fieldset: Fieldset, lang: str, large: bool = False) -> go.Figure:
+def distribution_chart(summary: pd.DataFrame, fieldset: Fieldset, lang: str,
+                       large: bool = False) -> go.Figure:
     """A 100 % stacked bar per field: the whole distribution, "don't know" in grey at the end.
 
     The shares include "don't know", so every bar shows all answers. A field
@@ -67,12 +70,12 @@ def distribution_chart(summary: pd.DataFrame, fieldset: Fieldset, lang: str, lar
     totals = counts.sum(axis=1)
     colours = dict(zip(scale.values, level_colours(len(scale.values)))) | {None: DONT_KNOW_COLOUR}
 
-    fig = go.Figure()
+    traces = []
     for value, column in columns.items():
         label = scale.label(value, lang) or t("col.dont_know", lang)
         shares = (100 * counts[column] / totals.where(totals > 0)).fillna(0)
         percents = [_percent(share, lang) for share in shares]
-        fig.add_trace(go.Bar(
+        traces.append(go.Bar(
             name=label,
             orientation="h",
             y=ids,
@@ -88,28 +91,25 @@ def distribution_chart(summary: pd.DataFrame, fieldset: Fieldset, lang: str, lar
             "%{customdata[1]} / %{customdata[2]} (%{customdata[3]})<extra></extra>",
         ))
 
-    font_size = 24 if large else 14
-    fig.update_layout(
-        _base_layout(lang, large),
-        title=dict(text=t("chart.distribution.title", lang)),
+    layout = _layout(t("chart.distribution.title", lang), lang, large) | dict(
         barmode="stack",
         bargap=0.2 if large else 0.35,
-        height=(90 if large else 44) * len(ids) + (260 if large else 170),
-        uniformtext=dict(minsize=font_size - 4, mode="hide"),
-        legend=dict(orientation="h", x=0, xanchor="left", y=1, yanchor="bottom", traceorder="normal"),
-        xaxis=dict(
-            title=dict(text=t("chart.distribution.xaxis", lang)),
-            range=[0, 100], dtick=25, ticksuffix=_percent_sign(lang), fixedrange=True,
+        height=(72 if large else 44) * len(ids) + (230 if large else 170),
+        uniformtext=dict(minsize=20 if large else 10, mode="hide"),
+        legend=LEGEND_ON_TOP,
+        xaxis=_axis(
+            t("chart.distribution.xaxis", lang), range=[0, 100], dtick=25, ticksuffix=_percent_sign(lang),
         ),
-        yaxis=dict(
-            categoryorder="array", categoryarray=ids, autorange="reversed",
-            tickvals=ids, ticktext=[_wrap(title, 28) for title in titles], fixedrange=True,
+        yaxis=_axis(
+            None, categoryorder="array", categoryarray=ids, autorange="reversed",
+            tickvals=ids, ticktext=[_wrap(title, 28) for title in titles], showgrid=False,
         ),
     )
-    return fig
+    return go.Figure(data=traces, layout=layout)
 
 
-def overview_chart(summary: pd.DataFrame, fieldset: Fieldset, lang: str, large: bool = False) -> go.Figure:
+def overview_chart(summary: pd.DataFrame, fieldset: Fieldset, lang: str,
+                   large: bool = False) -> go.Figure:
     """Median against consensus, one point per field, shaped and coloured by verdict.
 
     The dashed lines are the verdict thresholds: right of the vertical line is
@@ -118,22 +118,23 @@ def overview_chart(summary: pd.DataFrame, fieldset: Fieldset, lang: str, large: 
 
     Medians take few values (whole and half steps), so points pile up in
     columns. Fields close together in a column therefore share one label,
-    their titles listed top to bottom like the points; labels point inwards
-    so the outer columns stay on screen.
+    their titles listed top to bottom like the points. Labels point right, so
+    neighbouring columns rarely face each other in the busy middle; only at the
+    top of the scale they point left, to stay on screen.
     """
     scale, rules = fieldset.scale, fieldset.verdict
     rows = _rows(summary, fieldset)
     rows = rows[rows["median"].notna()].sort_values(["median", "consensus"], ascending=[True, False])
-    titles = pd.Series([fieldset.field(field_id).title.get(lang) for field_id in rows.index], index=rows.index)
+    titles = {field_id: fieldset.field(field_id).title.get(lang) for field_id in rows.index}
     marker_size = 30 if large else 16
 
-    fig = go.Figure()
+    traces = []
     for verdict in VERDICTS:
         points = rows[rows["verdict"] == verdict]
         if points.empty:
             continue
         colour, symbol = VERDICT_STYLES[verdict]
-        fig.add_trace(go.Scatter(
+        traces.append(go.Scatter(
             name=t(f"verdict.{verdict}", lang),
             x=points["median"].tolist(),
             y=points["consensus"].tolist(),
@@ -142,56 +143,75 @@ def overview_chart(summary: pd.DataFrame, fieldset: Fieldset, lang: str, large: 
             hovertext=[
                 f"<b>{title}</b><br>{t('col.median', lang)}: {fmt_number(median, lang)}"
                 f"<br>{t('col.consensus', lang)}: {fmt_number(consensus, lang, digits=2)}"
-                for title, median, consensus in zip(titles[points.index], points["median"], points["consensus"])
+                for title, median, consensus in zip(
+                    map(titles.get, points.index), points["median"], points["consensus"]
+                )
             ],
             hovertemplate="%{hovertext}<extra></extra>",
         ))
 
-    new_label = rows["median"].diff().ne(0) | rows["consensus"].diff().abs().gt(LABEL_GAP)
-    labels = (
-        pd.DataFrame({"x": rows["median"], "y": rows["consensus"], "text": titles.map(lambda title: _wrap(title, 20))})
-        .groupby(new_label.cumsum().to_numpy())
-        .agg(x=("x", "first"), y=("y", "mean"), text=("text", "<br>".join))
-    )
-    middle = (scale.min + scale.max) / 2
-    fig.add_trace(go.Scatter(
-        x=labels["x"].tolist(),
-        y=labels["y"].tolist(),
-        text=labels["text"].tolist(),
+    if large:  # numbers match the projector's numbered cards; titles would collide at half a screen
+        numbers = {field_id: str(i) for i, field_id in enumerate(fieldset.field_ids, start=1)}
+        names = [numbers[field_id] for field_id in rows.index]
+    else:
+        names = [_wrap(title, 24) for title in titles.values()]
+    labels = _stack_labels(zip(rows["median"], rows["consensus"], names))
+    traces.append(go.Scatter(
+        x=[x for x, _, _ in labels],
+        y=[y for _, y, _ in labels],
+        text=[text for _, _, text in labels],
         mode="markers+text",
         marker=dict(size=marker_size, color="rgba(0,0,0,0)"),  # invisible, keeps the text off the points
-        textposition=["middle left" if x > middle else "middle right" for x in labels["x"]],
-        textfont=dict(size=22 if large else 13),
+        textposition=["middle left" if x == scale.max else "middle right" for x, _, _ in labels],
+        textfont=dict(size=26 if large else 13),
         cliponaxis=False,
         showlegend=False,
         hoverinfo="skip",
     ))
 
-    # Data coordinates, not add_vline/add_hline: plotly.js 4.1 fails to draw
-    # "between" shapes that refer to the axis domain.
+    # In data coordinates: plotly.js 4.1 fails to draw "between" shapes that
+    # refer to the axis domain (as add_vline and add_hline do).
     x_range, y_range = [scale.min - 0.3, scale.max + 0.3], [-0.05, 1.05]
-    guide = dict(type="line", layer="between", line_dash="dash", line_color=GUIDE_COLOUR, line_width=3 if large else 2)
-    fig.add_shape(x0=rules.strength_median_at_least, x1=rules.strength_median_at_least,
-                  y0=y_range[0], y1=y_range[1], **guide)
-    fig.add_shape(x0=x_range[0], x1=x_range[1],
-                  y0=rules.contested_consensus_below, y1=rules.contested_consensus_below, **guide)
-    fig.update_layout(
-        _base_layout(lang, large),
-        title=dict(text=t("chart.overview.title", lang)),
-        height=820 if large else 540,
-        legend=dict(traceorder="normal", itemsizing="constant"),
-        xaxis=dict(
-            title=dict(text=t("chart.overview.xaxis", lang)),
-            range=x_range, fixedrange=True,
-            tickvals=list(scale.values),
+    guide = dict(type="line", layer="between",
+                 line=dict(dash="dash", color=GUIDE_COLOUR, width=3 if large else 2))
+    strength, contested = rules.strength_median_at_least, rules.contested_consensus_below
+    layout = _layout(t("chart.overview.title", lang), lang, large) | dict(
+        height=740 if large else 540,
+        legend=LEGEND_ON_TOP | dict(itemsizing="constant"),
+        shapes=[
+            guide | dict(x0=strength, x1=strength, y0=y_range[0], y1=y_range[1]),
+            guide | dict(x0=x_range[0], x1=x_range[1], y0=contested, y1=contested),
+        ],
+        xaxis=_axis(
+            t("chart.overview.xaxis", lang), range=x_range, tickvals=list(scale.values),
             ticktext=[f"{value}<br>{_wrap(scale.label(value, lang), 14)}" for value in scale.values],
+            tickangle=0,
         ),
-        yaxis=dict(
-            title=dict(text=t("chart.overview.yaxis", lang)),
-            range=y_range, tickvals=[0, 0.25, 0.5, 0.75, 1], fixedrange=True,
-        ),
+        yaxis=_axis(t("chart.overview.yaxis", lang), range=y_range, tickvals=[0, 0.25, 0.5, 0.75, 1]),
     )
-    return fig
+    return go.Figure(data=traces, layout=layout)
+
+
+def _stack_labels(points) -> list[tuple[float, float, str]]:
+    """Join the labels of points in one column that would overlap; (x, y, text) in and out.
+
+    Expects the points column by column, each from top to bottom. A joined
+    label sits at the mean height of its points and lists them in that order.
+    """
+    groups: list[tuple[float, list[float], list[str]]] = []  # per label: x, its points' heights and texts
+    for x, y, text in points:
+        if groups and groups[-1][0] == x:
+            _, heights, texts = groups[-1]
+            if mean(heights) - _line_count(texts) * LABEL_LINE / 2 < y + _line_count([text]) * LABEL_LINE / 2:
+                heights.append(y)
+                texts.append(text)
+                continue
+        groups.append((x, [y], [text]))
+    return [(x, mean(heights), "<br>".join(texts)) for x, heights, texts in groups]
+
+
+def _line_count(texts: list[str]) -> int:
+    return sum(text.count("<br>") + 1 for text in texts)
 
 
 def _rows(summary: pd.DataFrame, fieldset: Fieldset) -> pd.DataFrame:
@@ -199,17 +219,25 @@ def _rows(summary: pd.DataFrame, fieldset: Fieldset) -> pd.DataFrame:
     return summary.set_index("field_id").reindex(list(fieldset.field_ids))
 
 
-def _base_layout(lang: str, large: bool) -> dict:
+def _layout(title: str, lang: str, large: bool) -> dict:
+    """What both charts share. No plotly template: applying one costs more than building the chart."""
     return dict(
-        template="plotly_white",
+        template="none",
+        title=dict(text=title, font_size=34 if large else 20, x=0.01, xanchor="left"),
         paper_bgcolor="white",
         plot_bgcolor="white",
-        font=dict(size=24 if large else 14, color=TEXT_COLOUR),
-        title_font_size=34 if large else 20,
+        font=dict(family="Source Sans Pro, Arial, sans-serif", size=24 if large else 14, color=TEXT_COLOUR),
         separators=",." if lang == "de" else ".,",
         margin=dict(l=20, r=60 if large else 30, t=150 if large else 100, b=20),
         hoverlabel=dict(font_size=22 if large else 14),
     )
+
+
+def _axis(title: str | None, **settings) -> dict:
+    """An axis that cannot be zoomed (no use on a projector) with light grid lines."""
+    return dict(
+        title=dict(text=title), gridcolor="#E5E5E5", zeroline=False, automargin=True, fixedrange=True,
+    ) | settings
 
 
 def _percent_sign(lang: str) -> str:

@@ -16,14 +16,15 @@ from werkstatt.service import Werkstatt, Workshop
 DEMO_PIN = "2468"
 # typical level per field on the 1..4 scale of weltoffene-kommune
 FIELD_TENDENCY = {
-    "management": 2.3, "oeffnung": 2.5, "zugang": 2.0, "arbeit": 2.6,
-    "engagement": 3.3, "zusammenhalt": 3.2, "kommunikation": 2.4,
+    "management": 2.1, "oeffnung": 2.4, "zugang": 1.8, "arbeit": 2.4,
+    "engagement": 3.4, "zusammenhalt": 3.3, "kommunikation": 2.5,
 }
 # how a sector's view differs, per field
 SECTOR_SHIFT = {
-    ("verwaltung", "oeffnung"): +1.2, ("verwaltung", "management"): +0.8,
-    ("verwaltung", "kommunikation"): +1.0,
-    ("migrantenorganisationen", "oeffnung"): -1.2, ("migrantenorganisationen", "kommunikation"): -1.0,
+    ("verwaltung", "oeffnung"): +1.6, ("verwaltung", "management"): +0.8,
+    ("verwaltung", "kommunikation"): +1.5, ("politik", "kommunikation"): +1.0,
+    ("migrantenorganisationen", "oeffnung"): -1.4, ("migrantenorganisationen", "kommunikation"): -1.5,
+    ("zivilgesellschaft", "kommunikation"): -0.8, ("zivilgesellschaft", "oeffnung"): -0.6,
     ("politik", "management"): +0.5, ("wirtschaft", "arbeit"): +0.6,
     ("zivilgesellschaft", "zugang"): -0.4,
 }

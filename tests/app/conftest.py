@@ -31,7 +31,7 @@ def open_page():
         for key, value in params.items():
             at.query_params[key] = value
         at.run()
-        if page != "pages/start.py":
+        if page != "views/start.py":
             at.switch_page(page).run()
         assert not at.exception, at.exception
         return at

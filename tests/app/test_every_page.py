@@ -7,13 +7,13 @@ import tomllib
 import pytest
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
-PAGES = sorted((ROOT / "pages").glob("*.py"))
+PAGES = sorted((ROOT / "views").glob("*.py"))
 
 
 @pytest.mark.parametrize("page", PAGES, ids=lambda p: p.name)
 def test_every_page_runs_without_exception(app, workshop, open_page, page):
     token = app.facilitator_login(workshop.join_code, "4711")
-    at = open_page(f"pages/{page.name}", f=token, w=str(workshop.id), code=workshop.join_code)
+    at = open_page(f"views/{page.name}", f=token, w=str(workshop.id), code=workshop.join_code)
     assert not at.exception
 
 

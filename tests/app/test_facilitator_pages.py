@@ -12,7 +12,7 @@ def _param(at, key):
 
 
 def test_create_a_workshop_from_the_start_page(app, open_page):
-    at = open_page("pages/start.py")
+    at = open_page("views/start.py")
     at.text_input(key="create_title").input("Selbstcheck Herbst")
     at.text_input(key="create_municipality").input("Musterstadt")
     at.text_input(key="create_place").input("Rathaus")
@@ -27,7 +27,7 @@ def test_create_a_workshop_from_the_start_page(app, open_page):
 
 
 def test_create_refuses_mismatched_pins_and_keeps_the_input(app, open_page):
-    at = open_page("pages/start.py")
+    at = open_page("views/start.py")
     at.text_input(key="create_title").input("Selbstcheck")
     at.text_input(key="create_municipality").input("Musterstadt")
     at.text_input(key="create_pin").input("8642")
@@ -39,7 +39,7 @@ def test_create_refuses_mismatched_pins_and_keeps_the_input(app, open_page):
 
 
 def test_login_with_code_and_pin_opens_the_console(app, workshop, open_page):
-    at = open_page("pages/start.py")
+    at = open_page("views/start.py")
     at.text_input(key="login_code").input(workshop.join_code)
     at.text_input(key="login_pin").input(PIN)
     at.button(key="FormSubmitter:facilitator_login_form-Anmelden").click().run()
@@ -48,7 +48,7 @@ def test_login_with_code_and_pin_opens_the_console(app, workshop, open_page):
 
 
 def test_wrong_pin_is_refused_on_the_start_page(app, workshop, open_page):
-    at = open_page("pages/start.py")
+    at = open_page("views/start.py")
     at.text_input(key="login_code").input(workshop.join_code)
     at.text_input(key="login_pin").input("0000")
     at.button(key="FormSubmitter:facilitator_login_form-Anmelden").click().run()
@@ -56,21 +56,20 @@ def test_wrong_pin_is_refused_on_the_start_page(app, workshop, open_page):
     assert "f" not in at.query_params
 
 
-@pytest.mark.parametrize("params", [{}, {"f": "geraten"}, {"t": "participant"}])
-def test_console_without_a_valid_facilitator_token_shows_no_controls(app, workshop, open_page, params):
-    if params.get("t"):
-        params = {"t": app.join(workshop.join_code).token}
-    at = open_page("pages/start.py", **params)
-    if params.get("f"):
-        at.switch_page("pages/facilitate.py").run()
-        assert "zuerst mit Code und PIN anmelden" in texts(at)
-    labels = [b.label for b in at.button]
-    assert not any(label in labels for label in ("Bewertung starten", "Ergebnis zeigen", "Workshop beenden"))
+@pytest.mark.parametrize("page", ["views/facilitate.py", "views/results.py"])
+@pytest.mark.parametrize("params", [{}, {"f": "geraten"}, {"t": "participant"}, {"f": "participant"}])
+def test_facilitator_pages_without_a_valid_token_show_no_controls(app, workshop, open_page, page, params):
+    token = app.join(workshop.join_code).token
+    params = {key: token if value == "participant" else value for key, value in params.items()}
+    at = open_page(page, **params)
+    assert "zuerst mit Code und PIN anmelden" in texts(at)
+    assert [b.key for b in at.button] == []
+    assert at.dataframe == [] and at.get("plotly_chart") == []
 
 
 def test_console_moves_the_live_step(app, workshop, open_page):
     token = app.facilitator_login(workshop.join_code, PIN)
-    at = open_page("pages/facilitate.py", f=token)
+    at = open_page("views/facilitate.py", f=token)
     assert "Ergebnisse sind für Beamer und Teilnehmende noch verborgen" in texts(at)
     at.button(key="go_rating").click().run()
     assert app.workshop(workshop.id).live_step == "rating"
@@ -79,7 +78,7 @@ def test_console_moves_the_live_step(app, workshop, open_page):
 
 def test_closing_needs_a_confirmation(app, workshop, open_page):
     token = app.facilitator_login(workshop.join_code, PIN)
-    at = open_page("pages/facilitate.py", f=token)
+    at = open_page("views/facilitate.py", f=token)
     assert at.button(key="go_closed").disabled
     at.checkbox(key="confirm_close").check().run()
     at.button(key="go_closed").click().run()
@@ -89,7 +88,7 @@ def test_closing_needs_a_confirmation(app, workshop, open_page):
 def test_console_counts_joins_and_ratings(app, rating_workshop, open_page):
     seed_ratings(app, rating_workshop, participants=4)
     token = app.facilitator_login(rating_workshop.join_code, PIN)
-    at = open_page("pages/facilitate.py", f=token)
+    at = open_page("views/facilitate.py", f=token)
     assert {m.label: m.value for m in at.metric}["Angemeldet"] == "4"
     assert list(at.dataframe[0].value["haben bewertet"]) == [4] * 7
 
@@ -97,7 +96,7 @@ def test_console_counts_joins_and_ratings(app, rating_workshop, open_page):
 def test_results_page_shows_table_and_suppresses_small_sector_cells(app, rating_workshop, open_page):
     seed_ratings(app, rating_workshop, participants=12)
     token = app.facilitator_login(rating_workshop.join_code, PIN)
-    at = open_page("pages/results.py", f=token)
+    at = open_page("views/results.py", f=token)
     table = at.dataframe[0].value
     assert len(table) == 7
     assert list(table.columns[:3]) == ["Handlungsfeld", "Antworten", "kann ich nicht einschätzen"]

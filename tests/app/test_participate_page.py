@@ -4,7 +4,7 @@ from tests.app.conftest import texts
 
 
 def test_wrong_code_gives_a_clear_german_message(app, workshop, open_page):
-    at = open_page("pages/participate.py")
+    at = open_page("views/participate.py")
     at.text_input(key="join_code").input("ZZZ ZZZ")
     at.button[0].click().run()  # the form's submit button
     assert "keinen offenen Workshop" in texts(at)
@@ -12,7 +12,7 @@ def test_wrong_code_gives_a_clear_german_message(app, workshop, open_page):
 
 
 def test_join_with_typed_code_and_sector_puts_token_in_url(app, workshop, open_page):
-    at = open_page("pages/participate.py")
+    at = open_page("views/participate.py")
     at.text_input(key="join_code").input(workshop.join_code.lower())
     at.button[0].click().run()
     assert at.query_params["code"] == [workshop.join_code] or at.query_params["code"] == workshop.join_code
@@ -27,7 +27,7 @@ def test_join_with_typed_code_and_sector_puts_token_in_url(app, workshop, open_p
 
 def test_rating_step_shows_fields_questions_and_scale(app, rating_workshop, open_page):
     token = app.join(rating_workshop.join_code).token
-    at = open_page("pages/participate.py", t=token)
+    at = open_page("views/participate.py", t=token)
     fieldset = app.fieldset(rating_workshop)
     assert len(at.radio) == len(fieldset.fields)
     page = texts(at)
@@ -41,12 +41,12 @@ def test_rating_step_shows_fields_questions_and_scale(app, rating_workshop, open
 
 def test_a_tap_is_stored_at_once_and_shown_after_a_reload(app, rating_workshop, open_page):
     token = app.join(rating_workshop.join_code).token
-    at = open_page("pages/participate.py", t=token)
+    at = open_page("views/participate.py", t=token)
     at.radio(key="rate_management").set_value(3).run()
     at.radio(key="rate_arbeit").set_value("dont_know").run()
     assert app.my_ratings(token) == {"management": 3, "arbeit": None}
     # a reload is a new session on the same URL
-    again = open_page("pages/participate.py", t=token)
+    again = open_page("views/participate.py", t=token)
     assert again.radio(key="rate_management").value == 3
     assert again.radio(key="rate_arbeit").value == "dont_know"
     assert again.radio(key="rate_zugang").value is None
@@ -56,7 +56,7 @@ def test_a_tap_is_stored_at_once_and_shown_after_a_reload(app, rating_workshop, 
 def test_a_tap_after_the_lock_shows_an_error_and_the_stored_answer(app, rating_workshop, open_page):
     token = app.join(rating_workshop.join_code).token
     app.rate(token, "management", 2)
-    at = open_page("pages/participate.py", t=token)
+    at = open_page("views/participate.py", t=token)
     app.set_live_step(rating_workshop.id, "results")  # the facilitator locks while the page is open
     at.radio(key="rate_management").set_value(4).run()
     assert app.my_ratings(token) == {"management": 2}
@@ -64,13 +64,13 @@ def test_a_tap_after_the_lock_shows_an_error_and_the_stored_answer(app, rating_w
 
 
 def test_unknown_token_falls_back_to_the_code_form(app, workshop, open_page):
-    at = open_page("pages/participate.py", t="ausgedacht")
+    at = open_page("views/participate.py", t="ausgedacht")
     assert "Teilnahme-Link ist nicht bekannt" in texts(at)
     assert at.text_input(key="join_code")
 
 
 def test_participant_page_in_english(app, rating_workshop, open_page):
     token = app.join(rating_workshop.join_code).token
-    at = open_page("pages/participate.py", t=token, lang="en")
+    at = open_page("views/participate.py", t=token, lang="en")
     assert "0 of 7 fields rated" in texts(at)
     assert "firmly established" in at.radio(key="rate_management").options

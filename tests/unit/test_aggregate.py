@@ -250,7 +250,8 @@ def test_sector_breakdown_lists_every_cell_in_fieldset_order_and_drops_unknown_s
 def test_sector_breakdown_table_recipe_keeps_the_order():
     ratings = make_ratings(*field_ratings("a", 1, 2, 3, sector="politik"))
     fieldset = make_fieldset(fields=("b", "a"), sectors=("verwaltung", "politik"))
-    table = sector_breakdown(ratings, fieldset).set_index(["field_id", "sector"])["median"].unstack(sort=False)
+    frame = sector_breakdown(ratings, fieldset)
+    table = frame.set_index(["field_id", "sector"])["median"].unstack(sort=False)
     assert table.index.tolist() == ["b", "a"]
     assert table.columns.tolist() == ["verwaltung", "politik"]
     assert table.loc["a", "politik"] == 2.0

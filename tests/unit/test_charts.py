@@ -6,7 +6,9 @@ import pandas as pd
 import pytest
 
 from werkstatt.aggregate import summarize
-from werkstatt.charts import DONT_KNOW_COLOUR, VERDICT_STYLES, distribution_chart, level_colours, overview_chart
+from werkstatt.charts import (
+    DONT_KNOW_COLOUR, VERDICT_STYLES, _stack_labels, distribution_chart, level_colours, overview_chart,
+)
 from werkstatt.fieldsets import Field, Fieldset, Level, Scale, Text, VerdictRules
 
 OKABE_ITO = ["#D55E00", "#E69F00", "#56B4E9", "#0072B2"]
@@ -17,7 +19,8 @@ def text(de: str, en: str) -> Text:
     return Text(values={"de": de, "en": en})
 
 
-def make_fieldset(levels: int = 4, fields=("a", "b"), rules: VerdictRules = VerdictRules(min_answers=2)) -> Fieldset:
+def make_fieldset(levels: int = 4, fields=("a", "b"),
+                  rules: VerdictRules = VerdictRules(min_answers=2)) -> Fieldset:
     return Fieldset(
         id="test",
         title=text("Test", "Test"),
@@ -26,7 +29,9 @@ def make_fieldset(levels: int = 4, fields=("a", "b"), rules: VerdictRules = Verd
             tuple(Level(v, text(f"Stufe {v}", f"Level {v}")) for v in range(1, levels + 1)),
             text("weiß nicht", "don't know"),
         ),
-        fields=tuple(Field(f, text(f"Feld {f.upper()}", f"Field {f.upper()}"), text("…", "…")) for f in fields),
+        fields=tuple(
+            Field(f, text(f"Feld {f.upper()}", f"Field {f.upper()}"), text("…", "…")) for f in fields
+        ),
         verdict=rules,
     )
 
@@ -166,20 +171,30 @@ def test_overview_leaves_out_fields_without_answers_and_labels_the_rest():
     assert "Feld E" not in fig.to_json()
 
 
-def test_overview_fields_close_in_a_column_share_one_label_top_down():
-    # Both median 4: a (4, 4, 4, 3) has Cns 0.74, b (4, 4, 4, 4) has 1.0: closer than a label apart?
-    # No: 0.26 apart, two labels. c and d are identical: one label, c first (fieldset order).
-    fieldset = make_fieldset(fields=tuple("abcd"))
-    summary = make_summary(fieldset, {"a": [4, 4, 4, 3], "b": [4] * 4, "c": [1, 2], "d": [2, 1]})
-    labels = fig_labels(overview_chart(summary, fieldset, "de"))
-    assert sorted(labels) == ["Feld B", "Feld C<br>Feld D", "Feld A"][::1] or sorted(labels) == sorted(
-        ["Feld B", "Feld A", "Feld C<br>Feld D"]
-    )
+def test_overview_labels_that_would_overlap_are_joined_top_down():
+    # A one-line label is 0.06 high (LABEL_LINE). All median 4, Cns by hand:
+    #   b (4, 4, 4, 4) = 1
+    #   a (nineteen 4s, one 3) = 1 + 0.95·log2(1 − 0.05/3) + 0.05·log2(1 − 0.95/3) = 0.9495
+    #   0.0505 apart: the labels would overlap, one label with b on top
+    #   e (4, 4, 3) = 1 + ⅔·log2(1 − (1/3)/3) + ⅓·log2(1 − (2/3)/3) = 0.766; its label reaches up to
+    #   0.796, below the joined label's bottom at 0.975 − 2 · 0.03 = 0.915: a label of its own
+    # c (1, 2) and d (2, 1) sit on the same spot (median 1.5): one label, in fieldset order.
+    fieldset = make_fieldset(fields=tuple("abcde"))
+    answers = {"a": [4] * 19 + [3], "b": [4] * 4, "c": [1, 2], "d": [2, 1], "e": [4, 4, 3]}
+    fig = overview_chart(make_summary(fieldset, answers), fieldset, "de")
+    (labels,) = [trace for trace in fig.data if trace.showlegend is False]
+    assert list(labels.text) == ["Feld C<br>Feld D", "Feld B<br>Feld A", "Feld E"]
+    assert list(labels.x) == [1.5, 4, 4]
+    assert labels.y[1] == pytest.approx((1 + 0.9495) / 2, abs=1e-4)
+    assert list(labels.textposition) == ["middle right", "middle left", "middle left"]  # left only at the top
 
 
-def fig_labels(fig) -> list[str]:
-    (label_trace,) = [trace for trace in fig.data if trace.showlegend is False]
-    return list(label_trace.text)
+def test_stacked_labels_count_their_lines():
+    # A two-line label at 0.5 reaches down to 0.5 − 2 · 0.03 = 0.44; a one-line label at 0.45 reaches up to
+    # 0.48: joined. At 0.40 it reaches 0.43: apart.
+    assert _stack_labels([(2, 0.5, "x<br>y"), (2, 0.45, "z")]) == [(2, 0.475, "x<br>y<br>z")]
+    assert _stack_labels([(2, 0.5, "x<br>y"), (2, 0.40, "z")]) == [(2, 0.5, "x<br>y"), (2, 0.40, "z")]
+    assert _stack_labels([(2, 0.5, "x"), (3, 0.5, "z")]) == [(2, 0.5, "x"), (3, 0.5, "z")]
 
 
 def test_overview_thresholds_axes_and_titles():
@@ -211,7 +226,9 @@ def test_overview_of_no_answers_has_no_points():
 @pytest.mark.parametrize("large", [False, True])
 def test_charts_build_for_full_and_wide_summaries_without_nan(chart, large):
     fieldset = make_fieldset(levels=5, fields=tuple("abcdefghi"))
-    answers = {f: [1 + (i + j) % 5 for j in range(i + 1)] + [None] * (i % 3) for i, f in enumerate("abcdefgh")}
+    answers = {
+        f: [1 + (i + j) % 5 for j in range(i + 1)] + [None] * (i % 3) for i, f in enumerate("abcdefgh")
+    }
     fig = chart(make_summary(fieldset, answers), fieldset, "de", large=large)
     assert fig.data
     assert_no_nan(fig)

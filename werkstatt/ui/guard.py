@@ -20,6 +20,6 @@ def require_facilitator() -> Workshop:
         return get_app().facilitated_workshop(facilitator_token())
     except NotAuthorized as error:
         show_error(error)
-        st.page_link("pages/start.py", label=t("nav.start", lang()), icon=":material/home:",
+        st.page_link("views/start.py", label=t("nav.start", lang()), icon=":material/home:",
                      query_params=page_params())
         st.stop()

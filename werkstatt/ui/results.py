@@ -42,8 +42,8 @@ def summary_table(summary: pd.DataFrame, fieldset: Fieldset, lang: str) -> pd.Da
 def verdict_cards(summary: pd.DataFrame, fieldset: Fieldset, lang: str) -> None:
     """One card per field for the projector: verdict, median, consensus, answers."""
     cards = []
-    for row in summary.itertuples(index=False):
-        title = html.escape(fieldset.field(row.field_id).title.get(lang))
+    for number, row in enumerate(summary.itertuples(index=False), start=1):
+        title = f"{number} · " + html.escape(fieldset.field(row.field_id).title.get(lang))
         facts = " · ".join([
             f"{t('col.median', lang)} {fmt_number(row.median, lang)}",
             f"{t('col.consensus', lang)} {fmt_number(row.consensus, lang, digits=2)}",
@@ -57,11 +57,33 @@ def verdict_cards(summary: pd.DataFrame, fieldset: Fieldset, lang: str) -> None:
     st.html('<div class="ws-cards">' + "".join(cards) + "</div>")
 
 
+def level_key(fieldset: Fieldset, lang: str) -> str:
+    """The colour key of the scale as HTML, for the projector.
+
+    plotly lays out a horizontal legend for the width a chart has when it is
+    first drawn; in a projector column that is too narrow and the legend ends
+    up one entry per row over the title, so the projector shows this instead.
+    """
+    scale = fieldset.scale
+    colours = dict(zip(scale.values, charts.level_colours(len(scale.values))))
+    entries = [(colours[value], scale.label(value, lang)) for value in scale.values]
+    if scale.dont_know:
+        entries.append((charts.DONT_KNOW_COLOUR, scale.dont_know.get(lang)))
+    return '<div class="ws-key">' + "".join(
+        f'<span><i style="background:{colour}"></i>{html.escape(label)}</span>' for colour, label in entries
+    ) + "</div>"
+
+
 def result_charts(summary: pd.DataFrame, fieldset: Fieldset, lang: str, large: bool = False) -> None:
-    st.plotly_chart(charts.distribution_chart(summary, fieldset, lang, large=large),
-                    config=CHART_CONFIG, key="distribution_chart")
-    st.plotly_chart(charts.overview_chart(summary, fieldset, lang, large=large),
-                    config=CHART_CONFIG, key="overview_chart")
+    """The distribution and the overview; side by side on the projector, so all fits on one screen."""
+    left, right = st.columns([3, 2]) if large else (st.container(), st.container())
+    distribution = charts.distribution_chart(summary, fieldset, lang, large=large)
+    if large:
+        distribution.update_layout(showlegend=False, margin_t=80)
+        left.html(level_key(fieldset, lang))
+    left.plotly_chart(distribution, config=CHART_CONFIG, theme=None, key="distribution_chart")
+    right.plotly_chart(charts.overview_chart(summary, fieldset, lang, large=large),
+                       config=CHART_CONFIG, theme=None, key="overview_chart")
 
 
 def sector_table(breakdown: pd.DataFrame, fieldset: Fieldset, lang: str) -> pd.DataFrame:

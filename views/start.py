@@ -16,7 +16,7 @@ def join_box(language: str) -> None:
         with st.form("join_code_form", border=False):
             code = st.text_input(t("start.join.code", language), key="start_join_code", max_chars=20)
             if st.form_submit_button(t("start.join.button", language), type="primary"):
-                st.switch_page("pages/participate.py", query_params=page_params(code=code.strip()))
+                st.switch_page("views/participate.py", query_params=page_params(code=code.strip()))
 
 
 def create_form(language: str) -> None:
@@ -49,7 +49,7 @@ def create_form(language: str) -> None:
     except WerkstattError as error:
         show_error(error)
         return
-    st.switch_page("pages/facilitate.py", query_params=page_params(f=token))
+    st.switch_page("views/facilitate.py", query_params=page_params(f=token))
 
 
 def login_form(language: str) -> None:
@@ -64,7 +64,7 @@ def login_form(language: str) -> None:
     except WerkstattError as error:
         show_error(error)
         return
-    st.switch_page("pages/facilitate.py", query_params=page_params(f=token))
+    st.switch_page("views/facilitate.py", query_params=page_params(f=token))
 
 
 def start_page() -> None:

@@ -16,7 +16,7 @@ def results_page() -> None:
     versions = app.versions(workshop.id)
     fieldset = app.fieldset(workshop)
     follow(workshop.id, versions, watch="data")
-    st.page_link("pages/facilitate.py", label=t("results.back", language), icon=":material/arrow_back:",
+    st.page_link("views/facilitate.py", label=t("results.back", language), icon=":material/arrow_back:",
                  query_params=page_params(f=facilitator_token()))
     st.title(t("results.title", language, title=workshop.title), anchor=False)
     if not workshop.step.shows_results:

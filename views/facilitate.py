@@ -82,7 +82,7 @@ def facilitate_page() -> None:
     room_links(workshop, language)
     step_controls(workshop, language)
     progress_panel(workshop, fieldset, language)
-    st.page_link("pages/results.py", label=t("facilitate.open_results", language),
+    st.page_link("views/results.py", label=t("facilitate.open_results", language),
                  icon=":material/bar_chart:", query_params=page_params(f=facilitator_token()))
 
 

@@ -1,0 +1,184 @@
+"""Browser tests: a real ``streamlit run`` on a fresh database, driven by headless Chromium.
+
+Shaped like Streamlit's own ``e2e_playwright/conftest.py``: one server per test
+module on a free port, started headless and polled on ``/_stcore/health``; one
+Chromium per module; tests wait for what a person would see, not for time.
+
+Playwright cannot download its own browser here, so it always launches
+Debian's chromium (``make chromium`` installs it).
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, BrowserContext, expect, sync_playwright
+
+from tests.conftest import CHEAP_HASHER
+from werkstatt.service import Werkstatt
+
+REPO = Path(__file__).resolve().parents[2]
+E2E_DIR = Path(__file__).resolve().parent
+ARTIFACTS = E2E_DIR / "artifacts"  # git-ignored
+README_SCREENSHOTS = REPO / "docs" / "screenshots"
+CHROMIUM = "/usr/bin/chromium"
+STARTUP_SECONDS = 60
+TIMEOUT_MS = 30_000  # for every wait on the page; a first render with plotly takes ~4 s
+
+TABLET = {"width": 820, "height": 1180}  # a 10-inch tablet in portrait
+PROJECTOR = {"width": 1920, "height": 1080}
+DESKTOP = {"width": 1280, "height": 900}
+
+expect.set_options(timeout=TIMEOUT_MS)
+
+
+def pytest_collection_modifyitems(items):
+    """Everything in tests/e2e needs a server and a browser: ``-m "not browser"`` skips it."""
+    for item in items:
+        if E2E_DIR in Path(item.path).resolve().parents:
+            item.add_marker(pytest.mark.browser)
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@dataclass
+class StreamlitServer:
+    base_url: str
+    db_path: Path
+    process: subprocess.Popen
+    stdout_path: Path
+    stderr_path: Path
+
+    def output(self) -> str:
+        """What the server printed so far (stdout, then stderr)."""
+        return (f"--- stdout ---\n{self.stdout_path.read_text(errors='replace')}"
+                f"\n--- stderr ---\n{self.stderr_path.read_text(errors='replace')}")
+
+    def is_healthy(self) -> bool:
+        try:
+            with urllib.request.urlopen(f"{self.base_url}/_stcore/health", timeout=2) as response:
+                return response.status == 200
+        except (urllib.error.URLError, OSError):
+            return False
+
+
+def _wait_until_healthy(server: StreamlitServer) -> None:
+    deadline = time.monotonic() + STARTUP_SECONDS
+    while time.monotonic() < deadline:
+        if server.process.poll() is not None:
+            pytest.fail(f"streamlit exited with code {server.process.returncode} before it was healthy\n"
+                        + server.output(), pytrace=False)
+        if server.is_healthy():
+            return
+        time.sleep(0.25)
+    pytest.fail(f"streamlit was not healthy after {STARTUP_SECONDS} s\n" + server.output(), pytrace=False)
+
+
+def _stop(process: subprocess.Popen) -> None:
+    if process.poll() is not None:
+        return
+    process.terminate()
+    try:
+        process.wait(timeout=15)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait(timeout=15)
+
+
+@pytest.fixture(scope="module")
+def app_server(tmp_path_factory) -> StreamlitServer:
+    """``streamlit run app.py`` from the repository root on a free port and a fresh database."""
+    home = tmp_path_factory.mktemp("streamlit")
+    port = _free_port()
+    base_url = f"http://127.0.0.1:{port}"
+    env = {**os.environ, "WERKSTATT_DB": str(home / "werkstatt.db"), "WERKSTATT_BASE_URL": base_url}
+    stdout_path, stderr_path = home / "stdout.log", home / "stderr.log"
+    with stdout_path.open("wb") as stdout, stderr_path.open("wb") as stderr:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "streamlit", "run", "app.py",
+             "--server.port", str(port), "--server.address", "127.0.0.1",
+             "--server.headless", "true", "--browser.gatherUsageStats", "false"],
+            cwd=REPO, env=env, stdout=stdout, stderr=stderr, stdin=subprocess.DEVNULL,
+        )
+    server = StreamlitServer(base_url, home / "werkstatt.db", process, stdout_path, stderr_path)
+    try:
+        _wait_until_healthy(server)
+        yield server
+    finally:
+        _stop(process)
+
+
+@pytest.fixture(scope="module")
+def base_url(app_server) -> str:
+    return app_server.base_url
+
+
+@pytest.fixture(scope="module")
+def werkstatt(app_server) -> Werkstatt:
+    """The service on the server's database, to arrange a workshop without clicking through it."""
+    service = Werkstatt(app_server.db_path, password_hasher=CHEAP_HASHER)
+    yield service
+    service.store.close()
+
+
+@pytest.hookimpl(wrapper=True, tryfirst=True)
+def pytest_runtest_makereport(item, call):
+    """A failed browser test carries what the server printed (tracebacks land there, not on the page)."""
+    report = yield
+    server = getattr(item, "funcargs", {}).get("app_server")
+    if report.failed and server is not None:
+        report.sections.append(("streamlit server output", server.output()))
+    return report
+
+
+@pytest.fixture(scope="module")
+def browser() -> Browser:
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} is missing; the browser tests need Debian's chromium (run `make chromium`)",
+                    pytrace=False)
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, headless=True)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def new_context(browser, base_url):
+    """Open a browser context, i.e. one person's device; all are closed after the test."""
+    opened: list[BrowserContext] = []
+
+    def open_context(viewport: dict[str, int] = DESKTOP) -> BrowserContext:
+        context = browser.new_context(base_url=base_url, viewport=viewport, locale="de-DE",
+                                      timezone_id="Europe/Berlin")
+        context.set_default_timeout(TIMEOUT_MS)
+        opened.append(context)
+        return context
+
+    yield open_context
+    for context in opened:
+        context.close()
+
+
+@pytest.fixture(scope="module")
+def artifacts() -> Path:
+    ARTIFACTS.mkdir(exist_ok=True)
+    return ARTIFACTS
+
+
+@pytest.fixture(scope="module")
+def readme_screenshots() -> Path:
+    README_SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    return README_SCREENSHOTS

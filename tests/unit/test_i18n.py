@@ -1,0 +1,92 @@
+"""The message catalogue: German and English complete, every key the code asks for exists."""
+
+import datetime as dt
+import math
+import pathlib
+import re
+import string
+
+import pytest
+
+from werkstatt import agenda, errors
+from werkstatt.aggregate import VERDICTS
+from werkstatt.i18n import LANGUAGES, MESSAGES, fmt_date, fmt_number, normalize_language, t
+
+ROOT = pathlib.Path(__file__).resolve().parents[2]
+SOURCES = [*ROOT.glob("views/*.py"), *ROOT.glob("werkstatt/**/*.py"), ROOT / "app.py"]
+
+
+def _placeholders(text: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+
+
+@pytest.mark.parametrize("key", sorted(MESSAGES))
+def test_every_message_exists_in_every_language_with_the_same_placeholders(key):
+    entry = MESSAGES[key]
+    assert set(entry) == set(LANGUAGES)
+    assert all(entry[lang].strip() for lang in LANGUAGES)
+    assert _placeholders(entry["de"]) == _placeholders(entry["en"])
+
+
+def test_every_literal_key_used_in_the_code_is_in_the_catalogue():
+    used = set()
+    for path in SOURCES:
+        used |= set(re.findall(r'\bt\(\s*"([a-z_]+\.[a-z_.]+)"', path.read_text()))
+        used |= set(re.findall(r'problem="([a-z_.]+)"', path.read_text()))
+    assert used, "the scan found no keys at all"
+    assert sorted(used - set(MESSAGES)) == []
+
+
+def test_keys_built_from_steps_verdicts_and_errors_exist():
+    for step in agenda.STEP_IDS:
+        for pattern in ("step.{}", "step.{}.help", "participate.step.{}", "facilitate.go.{}"):
+            assert pattern.format(step) in MESSAGES
+        if step != "rating":
+            assert f"participate.wait.{step}" in MESSAGES
+    for verdict in VERDICTS:
+        assert f"verdict.{verdict}" in MESSAGES
+    for error in vars(errors).values():
+        if isinstance(error, type) and issubclass(error, errors.WerkstattError):
+            assert error.key in MESSAGES
+
+
+def test_error_message_in_both_languages():
+    error = errors.UnknownJoinCode(code="ABC123")
+    assert str(error) == error.message("de")
+    assert "ABC123" in error.message("de") and "ABC123" in error.message("en")
+    assert "keinen offenen Workshop" in str(error)
+    assert "no open workshop" in error.message("en")
+
+
+@pytest.mark.parametrize(
+    "value, lang, digits, expected",
+    [
+        (2.5, "de", 1, "2,5"),
+        (2.5, "en", 1, "2.5"),
+        (0.634, "de", 2, "0,63"),
+        (1234, "de", 1, "1.234"),
+        (1234, "en", 1, "1,234"),
+        (None, "de", 1, "–"),
+        (math.nan, "en", 2, "–"),
+        (3.0, "de", 1, "3,0"),
+    ],
+)
+def test_numbers_in_german_and_english(value, lang, digits, expected):
+    assert fmt_number(value, lang, digits) == expected
+
+
+def test_dates_in_german_and_english():
+    assert fmt_date(dt.date(2026, 11, 3), "de") == "03.11.2026"
+    assert fmt_date("2026-11-03", "en") == "03 Nov 2026"
+    assert fmt_date(None, "de") == "–"
+
+
+@pytest.mark.parametrize("value, expected", [("en", "en"), ("EN", "en"), ("de", "de"), ("fr", "de"),
+                                             (None, "de"), ("", "de"), ("en-GB", "en")])
+def test_language_from_the_url(value, expected):
+    assert normalize_language(value) == expected
+
+
+def test_unknown_key_is_a_loud_error():
+    with pytest.raises(KeyError):
+        t("does.not.exist")
