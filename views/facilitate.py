@@ -7,8 +7,9 @@ from werkstatt.errors import WerkstattError
 from werkstatt.i18n import fmt_date, t
 from werkstatt.ui.context import get_app, lang, page_params, show_error
 from werkstatt.ui.guard import facilitator_token, require_facilitator
-from werkstatt.ui.links import page_url, qr_png
+from werkstatt.ui.links import own_url, page_url, qr_png
 from werkstatt.ui.live import follow
+from werkstatt.ui.text import literal
 
 
 def move_to(workshop_id: int, step_id: str) -> None:
@@ -45,7 +46,7 @@ def step_controls(workshop, language: str) -> None:
 
 def room_links(workshop, language: str) -> None:
     join_url = page_url("teilnehmen", code=workshop.join_code)
-    projector_url = page_url("beamer", w=str(workshop.id), code=workshop.join_code,
+    projector_url = own_url("beamer", w=str(workshop.id), code=workshop.join_code,
                              lang=language if language != workshop.language else "")
     left, right = st.columns([1, 2])
     left.image(qr_png(join_url, scale=6), width=200)
@@ -76,9 +77,9 @@ def facilitate_page() -> None:
     versions = app.versions(workshop.id)
     fieldset = app.fieldset(workshop)
     follow(workshop.id, versions, watch="data")
-    st.title(workshop.title, anchor=False)
-    st.caption(" · ".join(filter(None, [workshop.municipality, fmt_date(workshop.date, language),
-                                        workshop.place, fieldset.title.get(language)])))
+    st.title(literal(workshop.title), anchor=False)
+    st.caption(literal(" · ".join(filter(None, [workshop.municipality, fmt_date(workshop.date, language),
+                                                workshop.place, fieldset.title.get(language)]))))
     room_links(workshop, language)
     step_controls(workshop, language)
     progress_panel(workshop, fieldset, language)

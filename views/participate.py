@@ -13,6 +13,7 @@ from werkstatt.ui import style
 from werkstatt.ui.context import get_app, lang, show_error
 from werkstatt.ui.live import follow
 from werkstatt.ui.rating import rating_control
+from werkstatt.ui.text import literal
 
 
 def code_form(language: str) -> None:
@@ -42,7 +43,7 @@ def join_form(code: str, language: str) -> None:
         code_form(language)
         return
     st.title(t("participate.join.title", language))
-    st.subheader(f"{workshop.title} · {workshop.municipality}", anchor=False)
+    st.subheader(literal(f"{workshop.title} · {workshop.municipality}"), anchor=False)
     sectors = {s.id: s.label.get(language) for s in app.fieldset(workshop).sectors}
     with st.form("join_form"):
         sector = None
@@ -75,7 +76,7 @@ def workshop_screen(token: str, language: str) -> None:
     stored = app.my_ratings(token)
     follow(workshop.id, versions, watch="step")
 
-    st.caption(f"{workshop.title} · {workshop.municipality}")
+    st.caption(literal(f"{workshop.title} · {workshop.municipality}"))
     st.header(t(f"participate.step.{workshop.live_step}", language), anchor=False)
     if workshop.step.accepts_ratings:
         st.write(t("participate.rating.intro", language))
@@ -91,7 +92,8 @@ def workshop_screen(token: str, language: str) -> None:
         with st.expander(t("participate.my_answers", language), expanded=workshop.step.shows_results):
             for field in fieldset.fields:
                 if field.id in stored:
-                    st.markdown(f"**{field.title.get(language)}**: {fieldset.scale.label(stored[field.id], language)}")
+                    label = fieldset.scale.label(stored[field.id], language)
+                    st.markdown(f"**{literal(field.title.get(language))}**: {literal(label)}")
 
 
 def participate_page() -> None:

@@ -6,6 +6,7 @@ from werkstatt.i18n import t
 from werkstatt.ui.context import get_app, lang, page_params
 from werkstatt.ui.guard import facilitator_token, require_facilitator
 from werkstatt.ui.live import follow
+from werkstatt.ui.text import literal
 from werkstatt.ui.results import result_charts, sector_table, summary_table
 
 
@@ -18,7 +19,7 @@ def results_page() -> None:
     follow(workshop.id, versions, watch="data")
     st.page_link("views/facilitate.py", label=t("results.back", language), icon=":material/arrow_back:",
                  query_params=page_params(f=facilitator_token()))
-    st.title(t("results.title", language, title=workshop.title), anchor=False)
+    st.title(t("results.title", language, title=literal(workshop.title)), anchor=False)
     if not workshop.step.shows_results:
         st.warning(t("results.not_revealed", language), icon=":material/visibility_off:")
     summary = app.summary(workshop.id)

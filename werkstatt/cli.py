@@ -24,15 +24,20 @@ def demo(args: argparse.Namespace) -> None:
     print(f"  Ergebnisse: {base}/ergebnisse?f={token}")
 
 
-def main(argv: list[str] | None = None) -> int:
+def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m werkstatt", description=__doc__)
     parser.add_argument("--db", default=db_path(), help="SQLite file (default: $WERKSTATT_DB or data/werkstatt.db)")
     commands = parser.add_subparsers(dest="command", required=True)
-    demo_parser = commands.add_parser("demo", help="seed a realistic finished workshop")
+    demo_parser = commands.add_parser("demo", help="seed a realistic finished workshop",
+                                      description=demo.__doc__)
     demo_parser.add_argument("--participants", type=int, default=35, help="how many people rate (default 35)")
     demo_parser.add_argument("--base-url", default="http://localhost:8501", help="where the app runs")
     demo_parser.set_defaults(run=demo)
-    args = parser.parse_args(argv)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
     try:
         args.run(args)
     except WerkstattError as error:

@@ -102,3 +102,14 @@ def test_results_page_shows_table_and_suppresses_small_sector_cells(app, rating_
     assert list(table.columns[:3]) == ["Handlungsfeld", "Antworten", "kann ich nicht einschätzen"]
     assert "Noch nicht freigegeben" in texts(at)
     assert len(at.get("plotly_chart")) == 2
+
+
+def test_markdown_and_html_in_the_title_are_shown_literally(app, open_page):
+    title = "<b>Fett?</b> **nein** [Link](http://x) :red[rot]"
+    workshop = app.create_workshop(title=title, municipality="Köln_Süd", facilitator_pin=PIN)
+    token = app.facilitator_login(workshop.join_code, PIN)
+    at = open_page("views/facilitate.py", f=token)
+    shown = at.title[0].value
+    for markup in ("**", "[Link]", "<b>", ":red["):
+        assert markup not in shown  # every markup character arrives escaped
+    assert shown.replace("\\", "") == title

@@ -62,8 +62,19 @@ def base_url() -> str:
 
 
 def page_url(url_path: str, **params: str) -> str:
+    """A link for the tablets in the room (see ``base_url``)."""
+    return _url(base_url(), url_path, params)
+
+
+def own_url(url_path: str, **params: str) -> str:
+    """A link for this browser itself (the projector window on the facilitator's laptop)."""
+    seen = urlsplit(st.context.url or "http://localhost:8501")
+    return _url(f"{seen.scheme}://{seen.netloc}", url_path, params)
+
+
+def _url(base: str, url_path: str, params: dict[str, str]) -> str:
     query = urlencode({k: v for k, v in params.items() if v})
-    return f"{base_url()}/{url_path}" + (f"?{query}" if query else "")
+    return f"{base}/{url_path}" + (f"?{query}" if query else "")
 
 
 def qr_png(url: str, scale: int = 12) -> bytes:

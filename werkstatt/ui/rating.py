@@ -52,6 +52,7 @@ def rating_control(token: str, fieldset: Fieldset, field: Field, stored: dict, l
             options,
             format_func=lambda v: scale.label(None if v == DONT_KNOW else v, language),
             key=key,
+            width="stretch",
             on_change=_save,
             args=(token, field.id, language),
         )
