@@ -38,7 +38,7 @@ def step_controls(workshop, language: str) -> None:
             disabled = is_current
         column.button(t(f"facilitate.go.{step.id}", language), key=f"go_{step.id}", disabled=disabled,
                       type="primary" if following and step.id == following.id else "secondary",
-                      on_click=move_to, args=(workshop.id, step.id), use_container_width=True)
+                      on_click=move_to, args=(workshop.id, step.id), width="stretch")
     st.checkbox(t("facilitate.confirm_close", language), key="confirm_close")
     if not workshop.step.shows_results:
         st.info(t("facilitate.results_hidden", language), icon=":material/visibility_off:")
@@ -66,7 +66,7 @@ def progress_panel(workshop, fieldset, language: str) -> None:
             t("facilitate.rated", language): [progress.rated.get(f.id, 0) for f in fieldset.fields],
         },
         hide_index=True,
-        use_container_width=True,
+        width="stretch",
     )
 
 

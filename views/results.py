@@ -11,6 +11,7 @@ from werkstatt.ui.results import result_charts, sector_table, summary_table
 
 
 def results_page() -> None:
+    st.set_page_config(layout="wide")
     language = lang()
     workshop = require_facilitator()
     app = get_app()
@@ -24,11 +25,11 @@ def results_page() -> None:
         st.warning(t("results.not_revealed", language), icon=":material/visibility_off:")
     summary = app.summary(workshop.id)
     st.subheader(t("results.per_field", language), anchor=False)
-    st.dataframe(summary_table(summary, fieldset, language), hide_index=True, use_container_width=True)
+    st.dataframe(summary_table(summary, fieldset, language), hide_index=True, width="stretch")
     st.caption(t("results.legend", language))
     st.subheader(t("results.by_sector", language), anchor=False)
     st.caption(t("results.by_sector.help", language))
-    st.dataframe(sector_table(app.sector_breakdown(workshop.id), fieldset, language), use_container_width=True)
+    st.dataframe(sector_table(app.sector_breakdown(workshop.id), fieldset, language), width="stretch")
     result_charts(summary, fieldset, language)
 
 

@@ -91,10 +91,10 @@ def distribution_chart(summary: pd.DataFrame, fieldset: Fieldset, lang: str,
             "%{customdata[1]} / %{customdata[2]} (%{customdata[3]})<extra></extra>",
         ))
 
-    layout = _layout(t("chart.distribution.title", lang), lang, large) | dict(
+    layout = _layout(lang, large) | dict(
         barmode="stack",
         bargap=0.2 if large else 0.35,
-        height=(72 if large else 44) * len(ids) + (230 if large else 170),
+        height=(70 if large else 44) * len(ids) + (110 if large else 90),
         uniformtext=dict(minsize=20 if large else 10, mode="hide"),
         legend=LEGEND_ON_TOP,
         xaxis=_axis(
@@ -175,8 +175,8 @@ def overview_chart(summary: pd.DataFrame, fieldset: Fieldset, lang: str,
     guide = dict(type="line", layer="between",
                  line=dict(dash="dash", color=GUIDE_COLOUR, width=3 if large else 2))
     strength, contested = rules.strength_median_at_least, rules.contested_consensus_below
-    layout = _layout(t("chart.overview.title", lang), lang, large) | dict(
-        height=740 if large else 540,
+    layout = _layout(lang, large) | dict(
+        height=640 if large else 480,
         legend=LEGEND_ON_TOP | dict(itemsizing="constant"),
         shapes=[
             guide | dict(x0=strength, x1=strength, y0=y_range[0], y1=y_range[1]),
@@ -219,16 +219,20 @@ def _rows(summary: pd.DataFrame, fieldset: Fieldset) -> pd.DataFrame:
     return summary.set_index("field_id").reindex(list(fieldset.field_ids))
 
 
-def _layout(title: str, lang: str, large: bool) -> dict:
-    """What both charts share. No plotly template: applying one costs more than building the chart."""
+def _layout(lang: str, large: bool) -> dict:
+    """What both charts share. No plotly template: applying one costs more than building the chart.
+
+    No title either: the page puts a real heading above each chart (screen
+    readers find it), and plotly would draw a wrapping legend over its own title.
+    The top margin grows with the legend by itself.
+    """
     return dict(
         template="none",
-        title=dict(text=title, font_size=34 if large else 20, x=0.01, xanchor="left"),
         paper_bgcolor="white",
         plot_bgcolor="white",
         font=dict(family="Source Sans Pro, Arial, sans-serif", size=24 if large else 14, color=TEXT_COLOUR),
         separators=",." if lang == "de" else ".,",
-        margin=dict(l=20, r=60 if large else 30, t=150 if large else 100, b=20),
+        margin=dict(l=20, r=60 if large else 30, t=20, b=20),
         hoverlabel=dict(font_size=22 if large else 14),
     )
 

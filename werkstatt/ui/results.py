@@ -78,12 +78,21 @@ def result_charts(summary: pd.DataFrame, fieldset: Fieldset, lang: str, large: b
     """The distribution and the overview; side by side on the projector, so all fits on one screen."""
     left, right = st.columns([3, 2]) if large else (st.container(), st.container())
     distribution = charts.distribution_chart(summary, fieldset, lang, large=large)
+    _heading(left, t("chart.distribution.title", lang), large)
     if large:
-        distribution.update_layout(showlegend=False, margin_t=80)
+        distribution.update_layout(showlegend=False)
         left.html(level_key(fieldset, lang))
     left.plotly_chart(distribution, config=CHART_CONFIG, theme=None, key="distribution_chart")
+    _heading(right, t("chart.overview.title", lang), large)
     right.plotly_chart(charts.overview_chart(summary, fieldset, lang, large=large),
                        config=CHART_CONFIG, theme=None, key="overview_chart")
+
+
+def _heading(container, text: str, large: bool) -> None:
+    if large:
+        container.html(f'<h2 class="ws-chart-title">{html.escape(text)}</h2>')
+    else:
+        container.subheader(text, anchor=False)
 
 
 def sector_table(breakdown: pd.DataFrame, fieldset: Fieldset, lang: str) -> pd.DataFrame:

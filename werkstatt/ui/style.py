@@ -32,6 +32,7 @@ header[data-testid="stHeader"] { display: none; }
 .ws-card { border: 2px solid #999; border-radius: 0.6rem; padding: 0.5rem 0.8rem; font-size: 1.15rem;
   color: #111; line-height: 1.3; }
 .ws-card b { font-size: 1.2rem; }
+.ws-chart-title { font-size: 2.1rem; font-weight: 700; color: #111; margin: 0.8rem 0 0 0; padding: 0; }
 .ws-key { font-size: 1.35rem; color: #111; display: flex; flex-wrap: wrap; gap: 0.3rem 1.4rem; margin-top: 0.6rem; }
 .ws-key i { display: inline-block; width: 1.1rem; height: 1.1rem; margin-right: 0.4rem; vertical-align: -0.1rem;
   border: 1px solid #555; }
