@@ -87,7 +87,9 @@ def workshop_screen(token: str, language: str) -> None:
         if len(stored) == len(fieldset.fields):
             st.success(t("participate.all_done", language), icon=":material/celebration:")
         return
-    st.info(t(f"participate.wait.{workshop.live_step}", language), icon=":material/hourglass_top:")
+    icon = {"checkin": ":material/hourglass_top:", "results": ":material/bar_chart:"}.get(
+        workshop.live_step, ":material/celebration:")
+    st.info(t(f"participate.wait.{workshop.live_step}", language), icon=icon)
     if stored:
         with st.expander(t("participate.my_answers", language), expanded=workshop.step.shows_results):
             for field in fieldset.fields:

@@ -94,7 +94,7 @@ def distribution_chart(summary: pd.DataFrame, fieldset: Fieldset, lang: str,
     layout = _layout(lang, large) | dict(
         barmode="stack",
         bargap=0.2 if large else 0.35,
-        height=(70 if large else 44) * len(ids) + (110 if large else 90),
+        height=(64 if large else 44) * len(ids) + (100 if large else 90),
         uniformtext=dict(minsize=20 if large else 10, mode="hide"),
         legend=LEGEND_ON_TOP,
         xaxis=_axis(
@@ -176,7 +176,7 @@ def overview_chart(summary: pd.DataFrame, fieldset: Fieldset, lang: str,
                  line=dict(dash="dash", color=GUIDE_COLOUR, width=3 if large else 2))
     strength, contested = rules.strength_median_at_least, rules.contested_consensus_below
     layout = _layout(lang, large) | dict(
-        height=640 if large else 480,
+        height=600 if large else 480,
         legend=LEGEND_ON_TOP | dict(itemsizing="constant"),
         shapes=[
             guide | dict(x0=strength, x1=strength, y0=y_range[0], y1=y_range[1]),

@@ -110,7 +110,10 @@ def app_server(tmp_path_factory) -> StreamlitServer:
         process = subprocess.Popen(
             [sys.executable, "-m", "streamlit", "run", "app.py",
              "--server.port", str(port), "--server.address", "127.0.0.1",
-             "--server.headless", "true", "--browser.gatherUsageStats", "false"],
+             "--server.headless", "true", "--browser.gatherUsageStats", "false",
+             # The code under test must not change mid-run: with the watcher on, an edit to
+             # werkstatt/*.py evicts modules while other sessions import them (KeyError).
+             "--server.fileWatcherType", "none"],
             cwd=REPO, env=env, stdout=stdout, stderr=stderr, stdin=subprocess.DEVNULL,
         )
     server = StreamlitServer(base_url, home / "werkstatt.db", process, stdout_path, stderr_path)
@@ -172,9 +175,21 @@ def new_context(browser, base_url):
         context.close()
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(autouse=True)
+def server_logs_no_traceback(app_server):
+    """An exception the page only shows as a redacted error box must still fail the test."""
+    before = len(app_server.stderr_path.read_text(errors="replace"))
+    yield
+    logged = app_server.stderr_path.read_text(errors="replace")[before:]
+    assert "Traceback" not in logged, f"the server logged an exception during the test:\n{logged}"
+
+
+@pytest.fixture(scope="session")
 def artifacts() -> Path:
+    """Screenshots of this run only (old ones removed, so none is mistaken for today's)."""
     ARTIFACTS.mkdir(exist_ok=True)
+    for old in ARTIFACTS.glob("*.png"):
+        old.unlink()
     return ARTIFACTS
 
 

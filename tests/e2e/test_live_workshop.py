@@ -63,13 +63,18 @@ def scroll_to_top(page: Page) -> None:
     page.get_by_test_id("stMain").evaluate("main => main.scrollTo(0, 0)")
 
 
+def settle(page: Page) -> None:
+    """Two animation frames: the layout of the last render is painted (a debounce, not a sleep)."""
+    page.evaluate("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
+
+
 def screenshot_whole_page(page: Page, path) -> None:
     """Streamlit scrolls inside ``stMain``, so ``full_page=True`` only shows the window:
     make the window as tall as the content for one picture."""
     size = page.viewport_size
     height = page.get_by_test_id("stMain").evaluate("main => main.scrollHeight")
     page.set_viewport_size({"width": size["width"], "height": max(size["height"], height)})
-    page.evaluate("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
+    settle(page)
     page.screenshot(path=path)
     page.set_viewport_size(size)
 
@@ -228,6 +233,7 @@ def test_a_live_workshop_from_check_in_to_the_reveal(new_context, werkstatt, art
     wait_until_idle(tablets[0])
     screenshot_whole_page(tablets[0], artifacts / "06_tablet_rated.png")
     scroll_to_top(tablets[0])
+    settle(tablets[0])
     tablets[0].screenshot(path=readme_screenshots / "tablet.png")
 
     # The projector counts along (it polls), and shows no result before the reveal.
@@ -259,6 +265,7 @@ def test_a_live_workshop_from_check_in_to_the_reveal(new_context, werkstatt, art
         expect(card.locator(".ws-verdict")).to_contain_text(re.compile("|".join(VERDICTS)))
     assert_not_reloaded(projector)
     wait_until_idle(projector)
+    settle(projector)
     projector.screenshot(path=readme_screenshots / "projector.png")  # what the room sees
     screenshot_whole_page(projector, artifacts / "08_projector_results.png")
 
@@ -302,16 +309,17 @@ def join_during_rating(context: BrowserContext, code: str) -> Page:
     return page
 
 
-@pytest.mark.parametrize("path", ["/moderation", "/moderation?f=wrong", "/ergebnisse?f=wrong"])
+@pytest.mark.parametrize("path", ["/moderation", "/moderation?f=wrong", "/moderation?f={own_token}",
+                                  "/ergebnisse?f=wrong"])
 def test_a_participant_cannot_reach_the_facilitator_controls(new_context, werkstatt, artifacts, path):
     workshop = werkstatt.create_workshop(title="Gesperrt", municipality="Musterstadt", facilitator_pin=PIN)
     werkstatt.set_live_step(workshop.id, "rating")
     participant = new_context(TABLET)
     tablet = join_during_rating(participant, workshop.join_code)
-    token = re.search(r"t=([\w-]+)", tablet.url).group(1)
+    own_token = re.search(r"t=([\w-]+)", tablet.url).group(1)
 
     page = participant.new_page()
-    page.goto(path if "?" not in path else f"{path}&t={token}")
+    page.goto(path.format(own_token=own_token))
     refused = page.get_by_text("Für die Moderation bitte zuerst mit Code und PIN anmelden.")
     if "f=" in path:
         expect(refused).to_be_visible()
@@ -321,6 +329,6 @@ def test_a_participant_cannot_reach_the_facilitator_controls(new_context, werkst
     for label in ("Bewertung starten", "Ergebnis zeigen", "Workshop beenden", "Ankommen"):
         expect(page.get_by_role("button", name=label)).to_have_count(0)
     expect(page.get_by_text("Code für die Teilnahme")).to_have_count(0)
-    name = re.sub(r"\W+", "_", path.strip("/"))
+    name = re.sub(r"\W+", "_", path).strip("_")
     screenshot_whole_page(page, artifacts / f"11_participant_at_{name}.png")
     assert werkstatt.workshop(workshop.id).live_step == "rating"

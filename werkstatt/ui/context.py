@@ -9,7 +9,8 @@ from werkstatt.i18n import DEFAULT_LANGUAGE, LANGUAGE_NAMES, LANGUAGES, normaliz
 from werkstatt.service import Werkstatt
 from werkstatt.settings import db_path
 
-LANG_KEY = "lang"  # widget key and query parameter
+LANG_KEY = "lang"  # query parameter
+SWITCH_KEY = "language_switch"
 
 
 @st.cache_resource
@@ -24,19 +25,27 @@ def get_app() -> Werkstatt:
 
 def lang(default: str = DEFAULT_LANGUAGE) -> str:
     """The screen language: the switch's value, else ``?lang=``, else ``default``."""
-    return normalize_language(st.session_state.get(LANG_KEY) or st.query_params.get(LANG_KEY) or default)
+    return normalize_language(st.session_state.get(SWITCH_KEY) or st.query_params.get(LANG_KEY) or default)
+
+
+def _remember_language() -> None:
+    """Keep the choice in the URL (``?lang=en``), so a reload or a shared link keeps it."""
+    if st.session_state[SWITCH_KEY] == DEFAULT_LANGUAGE:
+        st.query_params.pop(LANG_KEY, None)
+    else:
+        st.query_params[LANG_KEY] = st.session_state[SWITCH_KEY]
 
 
 def language_switch() -> None:
-    """The DE/EN switch; bound to ``?lang=`` so a reload keeps the choice."""
-    if LANG_KEY not in st.session_state:
-        st.session_state[LANG_KEY] = normalize_language(st.query_params.get(LANG_KEY))
+    """The Deutsch/English switch at the top of every page but the projector."""
+    if SWITCH_KEY not in st.session_state:
+        st.session_state[SWITCH_KEY] = normalize_language(st.query_params.get(LANG_KEY))
     st.segmented_control(
         t("app.language", lang()),
         LANGUAGES,
         format_func=LANGUAGE_NAMES.get,
-        key=LANG_KEY,
-        bind="query-params",
+        key=SWITCH_KEY,
+        on_change=_remember_language,
         required=True,
         label_visibility="collapsed",
     )

@@ -17,7 +17,7 @@ CHART_CONFIG = {"displayModeBar": False, "responsive": True}
 
 
 def verdict_text(verdict: str, lang: str) -> str:
-    return f"{VERDICT_SYMBOLS[verdict]} {t(f'verdict.{verdict}', lang)}"
+    return f"{VERDICT_SYMBOLS[verdict]}\u00a0{t(f'verdict.{verdict}', lang)}"  # symbol never alone on a line
 
 
 def summary_table(summary: pd.DataFrame, fieldset: Fieldset, lang: str) -> pd.DataFrame:

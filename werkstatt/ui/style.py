@@ -5,6 +5,8 @@ import streamlit as st
 TABLET_CSS = """
 <style>
 /* big touch targets for the rating scale on tablets and phones */
+div[role="radiogroup"] { align-items: stretch; width: 100%; }
+div[role="radiogroup"] > div { width: 100%; }
 div[role="radiogroup"] label {
   font-size: 1.1rem; padding: 0.65rem 0.9rem; margin: 0 0 0.45rem 0;
   border: 2px solid #c9ced6; border-radius: 0.6rem; width: 100%; min-height: 3rem;
@@ -29,14 +31,14 @@ header[data-testid="stHeader"] { display: none; }
 .ws-progress td.n { text-align: right; font-weight: 700; white-space: nowrap; }
 .ws-url { font-size: 1.4rem; color: #222; word-break: break-all; }
 .ws-cards { display: grid; grid-template-columns: repeat(auto-fit, minmax(14rem, 1fr)); gap: 0.6rem; }
-.ws-card { border: 2px solid #999; border-radius: 0.6rem; padding: 0.5rem 0.8rem; font-size: 1.15rem;
+.ws-card { border: 2px solid #999; border-radius: 0.6rem; padding: 0.5rem 0.8rem; font-size: 1.3rem;
   color: #111; line-height: 1.3; }
-.ws-card b { font-size: 1.2rem; }
+.ws-card b { font-size: 1.35rem; }
 .ws-chart-title { font-size: 2.1rem; font-weight: 700; color: #111; margin: 0.8rem 0 0 0; padding: 0; }
 .ws-key { font-size: 1.35rem; color: #111; display: flex; flex-wrap: wrap; gap: 0.3rem 1.4rem; margin-top: 0.6rem; }
 .ws-key i { display: inline-block; width: 1.1rem; height: 1.1rem; margin-right: 0.4rem; vertical-align: -0.1rem;
   border: 1px solid #555; }
-.ws-verdict { font-size: 1.35rem; font-weight: 800; }
+.ws-verdict { font-size: 1.5rem; font-weight: 800; }
 </style>
 """
 
