@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8501
 
 
-.PHONY: run test demo chromium clean
+.PHONY: run test demo bench chromium clean
 
 # Stamp files: reinstall only when a requirements file changed.
 $(VENV)/.app: requirements.txt
@@ -25,6 +25,9 @@ run: $(VENV)/.app
 demo: $(VENV)/.app
 	$(BIN)/python -m werkstatt demo
 	@echo "Now start the app with: make run"
+
+bench: $(VENV)/.app
+	$(BIN)/python -m bench.service_costs
 
 chromium:
 	@command -v chromium >/dev/null 2>&1 || { \
