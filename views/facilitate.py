@@ -72,11 +72,8 @@ def progress_panel(workshop, fieldset, language: str) -> None:
 
 def facilitate_page() -> None:
     language = lang()
-    workshop = require_facilitator()
-    app = get_app()
-    versions = app.versions(workshop.id)
-    fieldset = app.fieldset(workshop)
-    follow(workshop.id, versions, watch="data")
+    workshop = follow(require_facilitator().id, watch="data")
+    fieldset = get_app().fieldset(workshop)
     st.title(literal(workshop.title), anchor=False)
     st.caption(literal(" · ".join(filter(None, [workshop.municipality, fmt_date(workshop.date, language),
                                                 workshop.place, fieldset.title.get(language)]))))

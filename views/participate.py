@@ -69,12 +69,9 @@ def join_form(code: str, language: str) -> None:
 
 def workshop_screen(token: str, language: str) -> None:
     app = get_app()
-    participant = app.participant(token)
-    versions = app.versions(participant.workshop_id)
-    workshop = app.workshop(participant.workshop_id)
+    workshop = follow(app.participant(token).workshop_id, watch="step")
     fieldset = app.fieldset(workshop)
     stored = app.my_ratings(token)
-    follow(workshop.id, versions, watch="step")
 
     st.caption(literal(f"{workshop.title} · {workshop.municipality}"))
     st.header(t(f"participate.step.{workshop.live_step}", language), anchor=False)

@@ -48,10 +48,9 @@ def projector_page() -> None:
     except (WerkstattError, ValueError):
         st.error(t("projector.missing_link", screen_language()))
         return
+    workshop = follow(workshop.id, watch="data")
     lang = screen_language(workshop.language)
-    versions = app.versions(workshop.id)
     fieldset = app.fieldset(workshop)
-    follow(workshop.id, versions, watch="data")
 
     st.html(f'<div class="ws-label">{html.escape(workshop.title)} · {html.escape(workshop.municipality)}'
             f' · {fmt_date(workshop.date, lang)} · {t("projector.code", lang)} {workshop.join_code}</div>'

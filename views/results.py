@@ -13,11 +13,9 @@ from werkstatt.ui.results import result_charts, sector_table, summary_table
 def results_page() -> None:
     st.set_page_config(layout="wide")
     language = lang()
-    workshop = require_facilitator()
     app = get_app()
-    versions = app.versions(workshop.id)
+    workshop = follow(require_facilitator().id, watch="data")
     fieldset = app.fieldset(workshop)
-    follow(workshop.id, versions, watch="data")
     st.page_link("views/facilitate.py", label=t("results.back", language), icon=":material/arrow_back:",
                  query_params=page_params(f=facilitator_token()))
     st.title(t("results.title", language, title=literal(workshop.title)), anchor=False)

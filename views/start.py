@@ -23,6 +23,8 @@ def create_form(language: str) -> None:
     app = get_app()
     fieldset_ids = [f.id for f in app.available_fieldsets()]
     titles = {f.id: f.title.get(language) for f in app.available_fieldsets()}
+    for problem in app.broken_fieldsets():
+        st.warning(str(problem), icon=":material/warning:")
     with st.form("create_workshop_form"):
         title = st.text_input(t("form.title", language), key="create_title", max_chars=200,
                               placeholder=t("form.title.placeholder", language))

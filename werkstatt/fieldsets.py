@@ -375,15 +375,24 @@ def load(fieldset_id: str, directory: Path = FIELDSETS_DIR) -> Fieldset:
     return load_fieldset(path)
 
 
-def available(directory: Path = FIELDSETS_DIR) -> list[Fieldset]:
-    """All usable fieldsets, sorted by id.
-
-    A broken file is logged and left out, so the others stay selectable.
-    """
-    fieldsets = []
+def check_all(directory: Path = FIELDSETS_DIR) -> tuple[list[Fieldset], list[FieldsetError]]:
+    """Every file in ``directory``: the usable fieldsets (sorted by id) and the errors of the broken ones."""
+    fieldsets, errors = [], []
     for path in sorted(Path(directory).glob("*.yaml")):
         try:
             fieldsets.append(load(path.stem, directory))
         except FieldsetError as exc:
-            _log.warning("%s", exc)
+            errors.append(exc)
+    return fieldsets, errors
+
+
+def available(directory: Path = FIELDSETS_DIR) -> list[Fieldset]:
+    """All usable fieldsets, sorted by id.
+
+    A broken file is logged and left out, so the others stay selectable; the
+    start page shows its error (``check_all``) so the facilitator can fix it.
+    """
+    fieldsets, errors = check_all(directory)
+    for exc in errors:
+        _log.warning("%s", exc)
     return fieldsets

@@ -109,6 +109,7 @@ class Werkstatt:
     :param password_hasher: argon2 hasher for facilitator PINs; tests pass a
         cheap one, production keeps argon2's defaults (about 0.2 s a hash)
     :param clock: returns the current UTC time; tests pass a fixed clock
+    :param fieldset_dir: where the fieldset YAML files are (default ``fieldsets/``)
     """
 
     def __init__(
@@ -133,6 +134,10 @@ class Werkstatt:
     def available_fieldsets(self) -> list[fieldsets.Fieldset]:
         """The fieldsets a facilitator can choose from."""
         return fieldsets.available(self._fieldset_dir)
+
+    def broken_fieldsets(self) -> list[fieldsets.FieldsetError]:
+        """Fieldset files that cannot be used, each error naming the file, the line and the fix."""
+        return fieldsets.check_all(self._fieldset_dir)[1]
 
     def fieldset(self, workshop: Workshop) -> fieldsets.Fieldset:
         return fieldsets.load(workshop.fieldset_id, self._fieldset_dir)

@@ -1,9 +1,13 @@
 """Start, facilitator console and results: created in a minute, reachable only with the PIN."""
 
 import pytest
+from streamlit.testing.v1 import AppTest
 
-from tests.app.conftest import texts
+from tests.app.conftest import APP, texts
 from tests.conftest import PIN, seed_ratings
+from werkstatt import fieldsets
+from werkstatt.service import Werkstatt
+from werkstatt.ui import context
 
 
 def _param(at, key):
@@ -113,3 +117,19 @@ def test_markdown_and_html_in_the_title_are_shown_literally(app, open_page):
     for markup in ("**", "[Link]", "<b>", ":red["):
         assert markup not in shown  # every markup character arrives escaped
     assert shown.replace("\\", "") == title
+
+
+def test_a_broken_fieldset_file_is_named_on_the_start_page_and_the_others_stay(
+        db_path, monkeypatch, tmp_path):
+    folder = tmp_path / "fieldsets"
+    folder.mkdir()
+    (folder / "weltoffene-kommune.yaml").write_text(
+        (fieldsets.FIELDSETS_DIR / "weltoffene-kommune.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    (folder / "kaputt.yaml").write_text("id: kaputt\ntitle: [nicht zu\n", encoding="utf-8")
+    monkeypatch.setattr(context, "_service", lambda path: Werkstatt(path, fieldset_dir=folder))
+    monkeypatch.setenv("WERKSTATT_DB", str(db_path))
+    at = AppTest.from_file(APP, default_timeout=30).run()
+    assert not at.exception
+    warnings = [w.value for w in at.warning]
+    assert len(warnings) == 1 and "kaputt.yaml, Zeile" in warnings[0]
+    assert at.selectbox(key="create_fieldset").options == ["Selbstcheck Weltoffene Kommune"]

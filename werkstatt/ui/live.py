@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from werkstatt.service import Workshop
 from werkstatt.ui.context import get_app
 
 POLL_SECONDS = 2
@@ -23,12 +24,16 @@ def _poll(workshop_id: int, watch: str, seen: int) -> None:
         st.rerun(scope="app")
 
 
-def follow(workshop_id: int, versions: tuple[int, int], watch: str) -> None:
-    """Rerun the page when the workshop changes.
+def follow(workshop_id: int, watch: str) -> Workshop:
+    """Rerun the page whenever the workshop changes; returns the workshop as it is now.
 
-    ``versions`` must be read *before* the page reads its data, so a change
-    that lands while the page renders is seen by the next poll. ``watch`` is
-    "step" (tablets: only the live step matters) or "data" (projector,
-    facilitator: every join and rating counts).
+    The versions are read *before* the workshop and before anything the page
+    reads after this call, so a change that lands while the page renders is
+    seen by the next poll instead of slipping through. ``watch`` is "step"
+    (tablets: only the live step matters) or "data" (projector, facilitator:
+    every join and rating counts).
     """
-    _poll(workshop_id, watch, versions[0] if watch == "step" else versions[1])
+    app = get_app()
+    step_version, data_version = app.versions(workshop_id)
+    _poll(workshop_id, watch, step_version if watch == "step" else data_version)
+    return app.workshop(workshop_id)
