@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8501
 
 
-.PHONY: run test demo bench chromium clean
+.PHONY: run test demo bench screenshots chromium clean
 
 # Stamp files: reinstall only when a requirements file changed.
 $(VENV)/.app: requirements.txt
@@ -25,6 +25,9 @@ run: $(VENV)/.app
 demo: $(VENV)/.app
 	$(BIN)/python -m werkstatt demo
 	@echo "Now start the app with: make run"
+
+screenshots: $(VENV)/.dev chromium  ## retake the README's screenshots from the real app
+	WERKSTATT_README_SCREENSHOTS=1 $(BIN)/python -m pytest -q tests/e2e/test_live_workshop.py::test_a_live_workshop_from_check_in_to_the_reveal
 
 bench: $(VENV)/.app
 	$(BIN)/python -m bench.service_costs

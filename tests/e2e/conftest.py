@@ -194,6 +194,11 @@ def artifacts() -> Path:
 
 
 @pytest.fixture(scope="module")
-def readme_screenshots() -> Path:
+def readme_screenshots(artifacts) -> Path:
+    """Where the README's two screenshots go: ``docs/screenshots`` when
+    ``WERKSTATT_README_SCREENSHOTS=1`` (``make screenshots``), else the artifacts,
+    so an ordinary test run leaves the working tree clean."""
+    if os.environ.get("WERKSTATT_README_SCREENSHOTS") != "1":
+        return artifacts
     README_SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     return README_SCREENSHOTS
