@@ -101,7 +101,10 @@ def participate_page() -> None:
     token = st.query_params.get("t")
     if not token:
         code = st.query_params.get("code")
-        join_form(code, language) if code else code_form(language)
+        if code:
+            join_form(code, language)
+        else:
+            code_form(language)
         return
     try:
         workshop_screen(token, language)
