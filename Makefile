@@ -19,11 +19,12 @@ $(VENV)/.dev: $(VENV)/.app requirements-dev.txt
 
 run: $(VENV)/.app
 	@echo "Werkstatt runs on http://localhost:$(PORT)  (database: $${WERKSTATT_DB:-data/werkstatt.db})"
+	@echo "Tablets in the room: see the link and QR code in the facilitator console."
 	@echo "Want a finished example workshop first? Stop with Ctrl+C and run: make demo"
 	$(BIN)/streamlit run app.py --server.port $(PORT)
 
 demo: $(VENV)/.app
-	$(BIN)/python -m werkstatt demo
+	$(BIN)/python -m werkstatt demo --base-url http://localhost:$(PORT)
 	@echo "Now start the app with: make run"
 
 screenshots: $(VENV)/.dev chromium  ## retake the README's screenshots from the real app
