@@ -61,6 +61,7 @@ class StreamlitServer:
     process: subprocess.Popen
     stdout_path: Path
     stderr_path: Path
+    port: int = 0
 
     def output(self) -> str:
         """What the server printed so far (stdout, then stderr)."""
@@ -98,16 +99,12 @@ def _stop(process: subprocess.Popen) -> None:
         process.wait(timeout=15)
 
 
-@pytest.fixture(scope="module")
-def app_server(tmp_path_factory) -> StreamlitServer:
-    """``streamlit run app.py`` from the repository root on a free port and a fresh database."""
-    home = tmp_path_factory.mktemp("streamlit")
-    port = _free_port()
+def _launch(home: Path, port: int) -> subprocess.Popen:
+    """Start the server; its output is appended to the logs in ``home`` (a restart keeps the earlier part)."""
     base_url = f"http://127.0.0.1:{port}"
     env = {**os.environ, "WERKSTATT_DB": str(home / "werkstatt.db"), "WERKSTATT_BASE_URL": base_url}
-    stdout_path, stderr_path = home / "stdout.log", home / "stderr.log"
-    with stdout_path.open("wb") as stdout, stderr_path.open("wb") as stderr:
-        process = subprocess.Popen(
+    with (home / "stdout.log").open("ab") as stdout, (home / "stderr.log").open("ab") as stderr:
+        return subprocess.Popen(
             [sys.executable, "-m", "streamlit", "run", "app.py",
              "--server.port", str(port), "--server.address", "127.0.0.1",
              "--server.headless", "true", "--browser.gatherUsageStats", "false",
@@ -116,12 +113,28 @@ def app_server(tmp_path_factory) -> StreamlitServer:
              "--server.fileWatcherType", "none"],
             cwd=REPO, env=env, stdout=stdout, stderr=stderr, stdin=subprocess.DEVNULL,
         )
-    server = StreamlitServer(base_url, home / "werkstatt.db", process, stdout_path, stderr_path)
+
+
+def crash_and_restart(server: StreamlitServer) -> None:
+    """Kill the server with SIGKILL, as a power cut of the process would, and start it again."""
+    server.process.kill()
+    server.process.wait(timeout=15)
+    server.process = _launch(server.db_path.parent, server.port)
+    _wait_until_healthy(server)
+
+
+@pytest.fixture(scope="module")
+def app_server(tmp_path_factory) -> StreamlitServer:
+    """``streamlit run app.py`` from the repository root on a free port and a fresh database."""
+    home = tmp_path_factory.mktemp("streamlit")
+    port = _free_port()
+    server = StreamlitServer(f"http://127.0.0.1:{port}", home / "werkstatt.db", _launch(home, port),
+                             home / "stdout.log", home / "stderr.log", port)
     try:
         _wait_until_healthy(server)
         yield server
     finally:
-        _stop(process)
+        _stop(server.process)
 
 
 @pytest.fixture(scope="module")
