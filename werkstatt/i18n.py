@@ -242,8 +242,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Wrong PIN. {attempts_left} attempt(s) left before facilitation is locked for {minutes} minutes.",
     },
     "error.pin_locked": {
-        "de": "Zu viele falsche PINs. Die Moderation ist bis {until} Uhr gesperrt. Bitte danach noch einmal versuchen.",
-        "en": "Too many wrong PINs. Facilitation is locked until {until}. Please try again after that.",
+        "de": "Zu viele falsche PINs. Die Moderation ist gesperrt. Bitte in {minutes} Minute(n) noch einmal versuchen.",
+        "en": "Too many wrong PINs. Facilitation is locked. Please try again in {minutes} minute(s).",
     },
     "error.not_authorized": {
         "de": "Für die Moderation bitte zuerst mit Code und PIN anmelden.",

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import math
 import secrets
 import threading
 from dataclasses import dataclass
@@ -241,7 +242,7 @@ class Werkstatt:
             now = self._now()
             locked_until = row["pin_locked_until"]
             if locked_until and dt.datetime.fromisoformat(locked_until) > now:
-                raise PinLocked(until=_local_time(locked_until))
+                raise PinLocked(minutes=_minutes_left(dt.datetime.fromisoformat(locked_until) - now))
             try:
                 self._hasher.verify(row["pin_hash"], str(pin or ""))
             except argon2.exceptions.VerificationError:
@@ -249,7 +250,7 @@ class Werkstatt:
                 if failures >= PIN_MAX_FAILURES:
                     until = (now + dt.timedelta(minutes=PIN_LOCK_MINUTES)).isoformat()
                     self.store.set_pin_state(db, workshop.id, 0, until)
-                    error = PinLocked(until=_local_time(until))
+                    error = PinLocked(minutes=PIN_LOCK_MINUTES)
                 else:
                     self.store.set_pin_state(db, workshop.id, failures, None)
                     error = WrongPin(
@@ -402,6 +403,9 @@ def _clean_date(value: dt.date | str | None) -> str | None:
         raise InvalidInput(problem="problem.bad_date", value=value) from None
 
 
-def _local_time(timestamp: str) -> str:
-    """A lock's end as wall-clock time in the server's zone, e.g. "14:35"."""
-    return dt.datetime.fromisoformat(timestamp).astimezone().strftime("%H:%M")
+def _minutes_left(remaining: dt.timedelta) -> int:
+    """Whole minutes, rounded up: "1 minute" until the lock is really over.
+
+    A count rather than a clock time, so the server's time zone never shows.
+    """
+    return max(1, math.ceil(remaining.total_seconds() / 60))

@@ -38,10 +38,10 @@ def test_five_wrong_pins_lock_the_console_even_for_the_right_pin(app, workshop, 
     for attempt in range(4):
         with pytest.raises(WrongPin):
             app.facilitator_login(workshop.join_code, "0000")
-    with pytest.raises(PinLocked, match="gesperrt"):
+    with pytest.raises(PinLocked, match="in 5 Minute"):
         app.facilitator_login(workshop.join_code, "0000")
     clock.advance(minutes=4)
-    with pytest.raises(PinLocked):
+    with pytest.raises(PinLocked, match="in 1 Minute"):
         app.facilitator_login(workshop.join_code, PIN)
     clock.advance(minutes=1, seconds=1)
     assert app.facilitator_login(workshop.join_code, PIN)
