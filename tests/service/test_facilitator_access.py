@@ -35,7 +35,7 @@ def test_wrong_pin_says_how_many_attempts_are_left(app, workshop):
 
 
 def test_five_wrong_pins_lock_the_console_even_for_the_right_pin(app, workshop, clock):
-    for attempt in range(4):
+    for _ in range(4):
         with pytest.raises(WrongPin):
             app.facilitator_login(workshop.join_code, "0000")
     with pytest.raises(PinLocked, match="in 5 Minute"):
