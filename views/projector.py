@@ -10,8 +10,7 @@ import streamlit as st
 from werkstatt.errors import WerkstattError
 from werkstatt.i18n import fmt_date, fmt_number, t
 from werkstatt.ui import style
-from werkstatt.ui.context import get_app
-from werkstatt.ui.context import lang as screen_language
+from werkstatt.ui.context import get_app, lang as screen_language
 from werkstatt.ui.links import page_url, qr_png
 from werkstatt.ui.live import follow
 from werkstatt.ui.results import result_charts, verdict_cards

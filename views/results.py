@@ -6,8 +6,8 @@ from werkstatt.i18n import t
 from werkstatt.ui.context import get_app, lang, page_params
 from werkstatt.ui.guard import facilitator_token, require_facilitator
 from werkstatt.ui.live import follow
-from werkstatt.ui.text import literal
 from werkstatt.ui.results import result_charts, sector_table, summary_table
+from werkstatt.ui.text import literal
 
 
 def results_page() -> None:

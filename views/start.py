@@ -21,9 +21,10 @@ def join_box(language: str) -> None:
 
 def create_form(language: str) -> None:
     app = get_app()
-    fieldset_ids = [f.id for f in app.available_fieldsets()]
-    titles = {f.id: f.title.get(language) for f in app.available_fieldsets()}
-    for problem in app.broken_fieldsets():
+    usable, broken = app.fieldset_files()
+    fieldset_ids = [f.id for f in usable]
+    titles = {f.id: f.title.get(language) for f in usable}
+    for problem in broken:
         st.warning(str(problem), icon=":material/warning:")
     with st.form("create_workshop_form"):
         title = st.text_input(t("form.title", language), key="create_title", max_chars=200,

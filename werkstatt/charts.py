@@ -18,7 +18,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from werkstatt.aggregate import VERDICTS
-from werkstatt.fieldsets import Fieldset
+from werkstatt.fieldsets import Fieldset, Scale
 from werkstatt.i18n import fmt_number, t
 
 LEVEL_ANCHORS = ("#D55E00", "#E69F00", "#56B4E9", "#0072B2")  # vermillion, orange, sky blue, blue
@@ -54,6 +54,11 @@ def level_colours(count: int) -> list[str]:
     return colours
 
 
+def scale_colours(scale: Scale) -> dict[int | None, str]:
+    """The colour of each level of ``scale``, and of "don't know" (key None)."""
+    return dict(zip(scale.values, level_colours(len(scale.values)))) | {None: DONT_KNOW_COLOUR}
+
+
 def distribution_chart(summary: pd.DataFrame, fieldset: Fieldset, lang: str,
                        large: bool = False) -> go.Figure:
     """A 100 % stacked bar per field: the whole distribution, "don't know" in grey at the end.
@@ -68,7 +73,7 @@ def distribution_chart(summary: pd.DataFrame, fieldset: Fieldset, lang: str,
     columns = {value: f"dist_{value}" for value in scale.values} | {None: "dont_know"}
     counts = rows[list(columns.values())].fillna(0).astype("int64")
     totals = counts.sum(axis=1)
-    colours = dict(zip(scale.values, level_colours(len(scale.values)))) | {None: DONT_KNOW_COLOUR}
+    colours = scale_colours(scale)
 
     traces = []
     for value, column in columns.items():

@@ -8,7 +8,6 @@ language) or a mapping ``{de: ..., en: ...}``.
 from __future__ import annotations
 
 import functools
-import logging
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -132,7 +131,6 @@ class Fieldset:
 # --- loading ------------------------------------------------------------------
 
 ID_PATTERN = re.compile(r"[a-z0-9-]+")
-_log = logging.getLogger(__name__)
 
 
 class FieldsetError(ValueError):
@@ -376,7 +374,11 @@ def load(fieldset_id: str, directory: Path = FIELDSETS_DIR) -> Fieldset:
 
 
 def check_all(directory: Path = FIELDSETS_DIR) -> tuple[list[Fieldset], list[FieldsetError]]:
-    """Every file in ``directory``: the usable fieldsets (sorted by id) and the errors of the broken ones."""
+    """Every file in ``directory``: the usable fieldsets (sorted by id) and the errors of the broken ones.
+
+    A broken file does not hide the others; the start page shows its error so
+    the facilitator can fix it.
+    """
     fieldsets, errors = [], []
     for path in sorted(Path(directory).glob("*.yaml")):
         try:
@@ -385,14 +387,3 @@ def check_all(directory: Path = FIELDSETS_DIR) -> tuple[list[Fieldset], list[Fie
             errors.append(exc)
     return fieldsets, errors
 
-
-def available(directory: Path = FIELDSETS_DIR) -> list[Fieldset]:
-    """All usable fieldsets, sorted by id.
-
-    A broken file is logged and left out, so the others stay selectable; the
-    start page shows its error (``check_all``) so the facilitator can fix it.
-    """
-    fieldsets, errors = check_all(directory)
-    for exc in errors:
-        _log.warning("%s", exc)
-    return fieldsets

@@ -132,13 +132,10 @@ class Werkstatt:
 
     # --- workshops -----------------------------------------------------------
 
-    def available_fieldsets(self) -> list[fieldsets.Fieldset]:
-        """The fieldsets a facilitator can choose from."""
-        return fieldsets.available(self._fieldset_dir)
-
-    def broken_fieldsets(self) -> list[fieldsets.FieldsetError]:
-        """Fieldset files that cannot be used, each error naming the file, the line and the fix."""
-        return fieldsets.check_all(self._fieldset_dir)[1]
+    def fieldset_files(self) -> tuple[list[fieldsets.Fieldset], list[fieldsets.FieldsetError]]:
+        """The fieldsets a facilitator can choose from, and the errors of files that cannot be used
+        (each naming the file, the line and the fix). One pass over the folder."""
+        return fieldsets.check_all(self._fieldset_dir)
 
     def fieldset(self, workshop: Workshop) -> fieldsets.Fieldset:
         return fieldsets.load(workshop.fieldset_id, self._fieldset_dir)
@@ -173,8 +170,10 @@ class Werkstatt:
             raise InvalidInput(problem="problem.pin_too_short", min=PIN_MIN_LENGTH)
         if len(pin) > PIN_MAX_LENGTH:
             raise InvalidInput(problem="problem.pin_too_long", max=PIN_MAX_LENGTH)
-        if fieldset not in {f.id for f in self.available_fieldsets()}:
-            raise InvalidInput(problem="problem.unknown_fieldset", fieldset=fieldset)
+        try:
+            fieldsets.load(fieldset, self._fieldset_dir)
+        except fieldsets.FieldsetError:
+            raise InvalidInput(problem="problem.unknown_fieldset", fieldset=fieldset) from None
         record["pin_hash"] = self._hasher.hash(pin)
         with self.store.write() as db:
             code = self._new_join_code(db)

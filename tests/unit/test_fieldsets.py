@@ -15,7 +15,7 @@ from werkstatt.fieldsets import (
     FieldsetError,
     Text,
     VerdictRules,
-    available,
+    check_all,
     load,
     load_fieldset,
 )
@@ -81,8 +81,10 @@ def test_integrationskonzept_has_nine_topics_and_a_five_step_scale() -> None:
     assert fs.verdict.strength_median_at_least == 4
 
 
-def test_available_lists_the_shipped_fieldsets_by_id() -> None:
-    assert [fs.id for fs in available()] == sorted(p.stem for p in SHIPPED)
+def test_check_all_lists_the_shipped_fieldsets_by_id() -> None:
+    usable, broken = check_all()
+    assert [fs.id for fs in usable] == sorted(p.stem for p in SHIPPED)
+    assert broken == []
 
 
 # --- loading ---------------------------------------------------------------------
@@ -276,12 +278,11 @@ def test_load_reads_each_file_once(tmp_path: Path) -> None:
     assert load("probe", tmp_path) is first
 
 
-def test_available_skips_broken_files_and_sorts_by_id(
-    tmp_path: Path, caplog: pytest.LogCaptureFixture
-) -> None:
+def test_check_all_keeps_the_good_files_sorted_and_names_the_broken_one(tmp_path: Path) -> None:
     data = valid()
     write(tmp_path, data | {"id": "zweite"}, "zweite")
     write(tmp_path, data, "probe")
     write(tmp_path, "id: kaputt\nfields: [\n", "kaputt")
-    assert [fs.id for fs in available(tmp_path)] == ["probe", "zweite"]
-    assert "kaputt.yaml, Zeile" in caplog.text
+    usable, broken = check_all(tmp_path)
+    assert [fs.id for fs in usable] == ["probe", "zweite"]
+    assert len(broken) == 1 and "kaputt.yaml, Zeile" in str(broken[0])

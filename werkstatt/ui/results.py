@@ -65,10 +65,9 @@ def level_key(fieldset: Fieldset, lang: str) -> str:
     up one entry per row over the title, so the projector shows this instead.
     """
     scale = fieldset.scale
-    colours = dict(zip(scale.values, charts.level_colours(len(scale.values))))
-    entries = [(colours[value], scale.label(value, lang)) for value in scale.values]
-    if scale.dont_know:
-        entries.append((charts.DONT_KNOW_COLOUR, scale.dont_know.get(lang)))
+    colours = charts.scale_colours(scale)
+    values = list(scale.values) + ([None] if scale.dont_know else [])
+    entries = [(colours[value], scale.label(value, lang)) for value in values]
     return '<div class="ws-key">' + "".join(
         f'<span><i style="background:{colour}"></i>{html.escape(label)}</span>' for colour, label in entries
     ) + "</div>"
