@@ -56,3 +56,71 @@ def initial(db: Database) -> None:
         """.split(";"):
         if statement.strip():
             db.execute(statement)
+
+
+@MIGRATIONS(name="0002_group_work")
+def group_work(db: Database) -> None:
+    """Small groups, cards, dot votes, the moderation log, the step lock and the timer."""
+    for statement in """
+        ALTER TABLE workshops ADD COLUMN locked INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE workshops ADD COLUMN dot_budget INTEGER NOT NULL DEFAULT 5;
+        ALTER TABLE workshops ADD COLUMN dots_per_card INTEGER NOT NULL DEFAULT 2;
+        ALTER TABLE workshops ADD COLUMN timer_ends_at TEXT;
+        ALTER TABLE workshops ADD COLUMN timer_seconds INTEGER;
+        ALTER TABLE workshops ADD COLUMN timer_locks INTEGER NOT NULL DEFAULT 0;
+        -- the field the card wall shows (NULL: every field in turn)
+        ALTER TABLE workshops ADD COLUMN wall_field TEXT;
+
+        CREATE TABLE groups (
+            id INTEGER PRIMARY KEY,
+            workshop_id INTEGER NOT NULL REFERENCES workshops (id) ON DELETE CASCADE,
+            name TEXT NOT NULL,
+            fields TEXT NOT NULL,       -- JSON list of field ids
+            created_at TEXT NOT NULL
+        );
+        CREATE INDEX groups_workshop ON groups (workshop_id);
+
+        ALTER TABLE participants ADD COLUMN group_id INTEGER REFERENCES groups (id);
+        -- 1: one shared tablet for a whole group, whose cards come from the group
+        ALTER TABLE participants ADD COLUMN group_tablet INTEGER NOT NULL DEFAULT 0;
+
+        CREATE TABLE cards (
+            id INTEGER PRIMARY KEY,
+            workshop_id INTEGER NOT NULL REFERENCES workshops (id) ON DELETE CASCADE,
+            participant_id INTEGER NOT NULL REFERENCES participants (id) ON DELETE CASCADE,
+            group_id INTEGER REFERENCES groups (id),
+            field_id TEXT NOT NULL,
+            kind TEXT NOT NULL CHECK (kind IN ('strength', 'gap', 'idea')),
+            text TEXT NOT NULL,
+            original_text TEXT,         -- what the author wrote, once the facilitator corrected it
+            hidden INTEGER NOT NULL DEFAULT 0,
+            merged_into INTEGER REFERENCES cards (id),
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        );
+        CREATE INDEX cards_workshop ON cards (workshop_id);
+        CREATE INDEX cards_participant ON cards (participant_id);
+
+        CREATE TABLE votes (
+            participant_id INTEGER NOT NULL REFERENCES participants (id) ON DELETE CASCADE,
+            card_id INTEGER NOT NULL REFERENCES cards (id) ON DELETE CASCADE,
+            dots INTEGER NOT NULL CHECK (dots > 0),
+            voted_at TEXT NOT NULL,
+            PRIMARY KEY (participant_id, card_id)
+        );
+        CREATE INDEX votes_card ON votes (card_id);
+
+        -- every moderation action with the card states before it, so it can be undone
+        CREATE TABLE moderation_log (
+            id INTEGER PRIMARY KEY,
+            workshop_id INTEGER NOT NULL REFERENCES workshops (id) ON DELETE CASCADE,
+            action TEXT NOT NULL,
+            card_id INTEGER NOT NULL,
+            before TEXT NOT NULL,       -- JSON: card id -> moderated columns before the action
+            created_at TEXT NOT NULL,
+            undone_at TEXT
+        );
+        CREATE INDEX moderation_log_workshop ON moderation_log (workshop_id)
+        """.split(";"):
+        if statement.strip():
+            db.execute(statement)

@@ -128,8 +128,10 @@ class Store:
         return tuple(row) if row else None
 
     def set_live_step(self, db: Database, workshop_id: int, step: str) -> None:
+        """Move the live step; the new step starts unlocked and without a timer."""
         db.execute(
-            "UPDATE workshops SET live_step = ?, step_version = step_version + 1,"
+            "UPDATE workshops SET live_step = ?, locked = 0, timer_ends_at = NULL,"
+            " timer_seconds = NULL, timer_locks = 0, step_version = step_version + 1,"
             " data_version = data_version + 1 WHERE id = ?",
             (step, workshop_id),
         )
@@ -138,6 +140,28 @@ class Store:
         db.execute(
             "UPDATE workshops SET data_version = data_version + 1 WHERE id = ?", (workshop_id,)
         )
+
+    def bump_step_version(self, db: Database, workshop_id: int) -> None:
+        """For changes every tablet must see at once: the lock and the timer."""
+        db.execute(
+            "UPDATE workshops SET step_version = step_version + 1,"
+            " data_version = data_version + 1 WHERE id = ?",
+            (workshop_id,),
+        )
+
+    def update_workshop(self, db: Database, workshop_id: int, **columns: object) -> None:
+        """Set workshop settings (lock, timer, dot rules, wall field) by column name."""
+        assignments = ", ".join(f"{name} = :{name}" for name in columns)
+        db.execute(f"UPDATE workshops SET {assignments} WHERE id = :id", {**columns, "id": workshop_id})
+
+    def due_timer_lock(self, workshop_id: int, now: str) -> bool:
+        """Whether a timer that locks at zero has run out but the lock is not set yet."""
+        row = self._one(
+            "SELECT 1 AS due FROM workshops WHERE id = ? AND timer_locks = 1 AND locked = 0"
+            " AND timer_ends_at <= ?",
+            (workshop_id, now),
+        )
+        return row is not None
 
     def set_pin_state(
         self, db: Database, workshop_id: int, failures: int, locked_until: str | None
@@ -165,13 +189,24 @@ class Store:
     # --- participants --------------------------------------------------------
 
     def insert_participant(
-        self, db: Database, workshop_id: int, token: str, sector: str | None, joined_at: str
+        self,
+        db: Database,
+        workshop_id: int,
+        token: str,
+        sector: str | None,
+        joined_at: str,
+        group_id: int | None = None,
+        group_tablet: bool = False,
     ) -> int:
         cursor = db.execute(
-            "INSERT INTO participants (workshop_id, token, sector, joined_at) VALUES (?, ?, ?, ?)",
-            (workshop_id, token, sector, joined_at),
+            "INSERT INTO participants (workshop_id, token, sector, joined_at, group_id, group_tablet)"
+            " VALUES (?, ?, ?, ?, ?, ?)",
+            (workshop_id, token, sector, joined_at, group_id, int(group_tablet)),
         )
         return cursor.lastrowid
+
+    def set_participant_group(self, db: Database, participant_id: int, group_id: int | None) -> None:
+        db.execute("UPDATE participants SET group_id = ? WHERE id = ?", (group_id, participant_id))
 
     def participant_by_token(self, token: str) -> dict | None:
         return self._one("SELECT * FROM participants WHERE token = ?", (token,))
@@ -224,3 +259,137 @@ class Store:
         frame["field_id"] = frame["field_id"].astype(str)
         frame["sector"] = frame["sector"].astype(object)
         return frame
+
+    # --- groups --------------------------------------------------------------
+
+    def insert_group(self, db: Database, workshop_id: int, name: str, fields: str, created_at: str) -> int:
+        cursor = db.execute(
+            "INSERT INTO groups (workshop_id, name, fields, created_at) VALUES (?, ?, ?, ?)",
+            (workshop_id, name, fields, created_at),
+        )
+        return cursor.lastrowid
+
+    def update_group(self, db: Database, group_id: int, name: str, fields: str) -> None:
+        db.execute("UPDATE groups SET name = ?, fields = ? WHERE id = ?", (name, fields, group_id))
+
+    def delete_group(self, db: Database, group_id: int) -> None:
+        db.execute("UPDATE participants SET group_id = NULL WHERE group_id = ?", (group_id,))
+        db.execute("DELETE FROM groups WHERE id = ?", (group_id,))
+
+    def groups(self, workshop_id: int) -> list[dict]:
+        """The workshop's groups with how many cards (not hidden) and members each has."""
+        return self._rows(
+            "SELECT g.*,"
+            " (SELECT count(*) FROM cards c WHERE c.group_id = g.id AND c.hidden = 0) AS cards,"
+            " (SELECT count(*) FROM participants p WHERE p.group_id = g.id) AS members"
+            " FROM groups g WHERE g.workshop_id = ? ORDER BY g.id",
+            (workshop_id,),
+        )
+
+    # --- cards ---------------------------------------------------------------
+
+    def insert_card(self, db: Database, record: dict) -> int:
+        cursor = db.execute(
+            "INSERT INTO cards (workshop_id, participant_id, group_id, field_id, kind, text,"
+            " created_at, updated_at) VALUES (:workshop_id, :participant_id, :group_id, :field_id,"
+            " :kind, :text, :created_at, :created_at)",
+            record,
+        )
+        return cursor.lastrowid
+
+    def card(self, db: Database, card_id: int) -> dict | None:
+        """One card, read inside a write transaction (so the check and the write see the same row)."""
+        cursor = db.execute("SELECT * FROM cards WHERE id = ?", (card_id,))
+        row = cursor.fetchone()
+        return dict(zip([d[0] for d in cursor.description], row)) if row else None
+
+    def find_card(self, db: Database, participant_id: int, field_id: str, kind: str, text: str) -> int | None:
+        """The id of the participant's identical card, if they already wrote it (a double tap)."""
+        row = db.execute(
+            "SELECT id FROM cards WHERE participant_id = ? AND field_id = ? AND kind = ? AND text = ?",
+            (participant_id, field_id, kind, text),
+        ).fetchone()
+        return row[0] if row else None
+
+    def update_card(self, db: Database, card_id: int, **columns: object) -> None:
+        """Set card columns by name (text, original_text, field_id, kind, hidden, merged_into, updated_at)."""
+        assignments = ", ".join(f"{name} = :{name}" for name in columns)
+        db.execute(f"UPDATE cards SET {assignments} WHERE id = :id", {**columns, "id": card_id})
+
+    def delete_card(self, db: Database, card_id: int) -> None:
+        db.execute("DELETE FROM cards WHERE id = ?", (card_id,))
+
+    def cards(self, workshop_id: int, db: Database | None = None) -> list[dict]:
+        """Every card of the workshop, oldest first (inside a transaction when ``db`` is given)."""
+        sql = "SELECT * FROM cards WHERE workshop_id = ? ORDER BY id"
+        if db is None:
+            return self._rows(sql, (workshop_id,))
+        return list(db.query(sql, (workshop_id,)))
+
+    def cards_of(self, participant_id: int) -> list[dict]:
+        return self._rows("SELECT * FROM cards WHERE participant_id = ? ORDER BY id", (participant_id,))
+
+    # --- votes ---------------------------------------------------------------
+
+    def votes(self, workshop_id: int, db: Database | None = None) -> list[tuple[int, int, int]]:
+        """``(participant_id, card_id, dots)`` for every vote in the workshop."""
+        sql = (
+            "SELECT v.participant_id, v.card_id, v.dots FROM votes v"
+            " JOIN cards c ON c.id = v.card_id WHERE c.workshop_id = ?"
+        )
+        if db is None:
+            return [tuple(r.values()) for r in self._rows(sql, (workshop_id,))]
+        return [tuple(r) for r in db.execute(sql, (workshop_id,)).fetchall()]
+
+    def set_dots(self, db: Database, participant_id: int, card_id: int, dots: int, voted_at: str) -> None:
+        """The participant's dots on one card; 0 removes the vote."""
+        if dots == 0:
+            db.execute(
+                "DELETE FROM votes WHERE participant_id = ? AND card_id = ?", (participant_id, card_id)
+            )
+            return
+        db.execute(
+            "INSERT INTO votes (participant_id, card_id, dots, voted_at) VALUES (?, ?, ?, ?)"
+            " ON CONFLICT (participant_id, card_id)"
+            " DO UPDATE SET dots = excluded.dots, voted_at = excluded.voted_at",
+            (participant_id, card_id, dots, voted_at),
+        )
+
+    def voters(self, workshop_id: int) -> int:
+        """How many participants have given at least one dot."""
+        row = self._one(
+            "SELECT count(DISTINCT v.participant_id) AS n FROM votes v"
+            " JOIN cards c ON c.id = v.card_id WHERE c.workshop_id = ?",
+            (workshop_id,),
+        )
+        return row["n"]
+
+    # --- moderation log ------------------------------------------------------
+
+    def log_moderation(
+        self, db: Database, workshop_id: int, action: str, card_id: int, before: str, created_at: str
+    ) -> None:
+        db.execute(
+            "INSERT INTO moderation_log (workshop_id, action, card_id, before, created_at)"
+            " VALUES (?, ?, ?, ?, ?)",
+            (workshop_id, action, card_id, before, created_at),
+        )
+
+    def last_moderation(self, db: Database, workshop_id: int) -> dict | None:
+        """The newest moderation action that is not undone yet."""
+        cursor = db.execute(
+            "SELECT * FROM moderation_log WHERE workshop_id = ? AND undone_at IS NULL"
+            " ORDER BY id DESC LIMIT 1",
+            (workshop_id,),
+        )
+        row = cursor.fetchone()
+        return dict(zip([d[0] for d in cursor.description], row)) if row else None
+
+    def mark_undone(self, db: Database, log_id: int, undone_at: str) -> None:
+        db.execute("UPDATE moderation_log SET undone_at = ? WHERE id = ?", (undone_at, log_id))
+
+    def moderation_history(self, workshop_id: int, limit: int = 20) -> list[dict]:
+        return self._rows(
+            "SELECT * FROM moderation_log WHERE workshop_id = ? ORDER BY id DESC LIMIT ?",
+            (workshop_id, limit),
+        )

@@ -1,30 +1,26 @@
-"""Facilitator console: links and QR for the room, the live step, who has joined and rated."""
+"""Facilitator console: the room's links, the live step with its lock and timer, the small
+groups, and the card moderation, in three tabs (only the open tab is rendered)."""
 
 import streamlit as st
 
 from werkstatt import agenda
-from werkstatt.errors import WerkstattError
 from werkstatt.i18n import fmt_date, t
-from werkstatt.ui.context import get_app, lang, page_params, show_error
+from werkstatt.ui.context import act, get_app, lang, page_params, show_action_error
+from werkstatt.ui.group_setup import group_setup
 from werkstatt.ui.guard import facilitator_token, require_facilitator
 from werkstatt.ui.links import own_url, page_url, qr_png
 from werkstatt.ui.live import follow
+from werkstatt.ui.moderation import dot_rules, moderation_panel
+from werkstatt.ui.step_tools import lock_control, timer_control
 from werkstatt.ui.text import literal
 
-
-def move_to(workshop_id: int, step_id: str) -> None:
-    try:
-        get_app().set_live_step(workshop_id, step_id)
-    except WerkstattError as error:
-        st.session_state["step_error"] = error
+TABS_KEY = "console_tab"
 
 
 def step_controls(workshop, language: str) -> None:
     st.subheader(t("facilitate.step.title", language), anchor=False)
     st.markdown(t("facilitate.step.current", language, step=t(f"step.{workshop.live_step}", language)))
     st.caption(t(f"step.{workshop.live_step}.help", language))
-    if "step_error" in st.session_state:
-        show_error(st.session_state.pop("step_error"))
     if workshop.is_closed:
         return
     columns = st.columns(len(agenda.STEPS))
@@ -38,10 +34,15 @@ def step_controls(workshop, language: str) -> None:
             disabled = is_current
         column.button(t(f"facilitate.go.{step.id}", language), key=f"go_{step.id}", disabled=disabled,
                       type="primary" if following and step.id == following.id else "secondary",
-                      on_click=move_to, args=(workshop.id, step.id), width="stretch")
+                      on_click=act, args=(get_app().set_live_step, workshop.id, step.id), width="stretch")
     st.checkbox(t("facilitate.confirm_close", language), key="confirm_close")
-    if not workshop.step.shows_results:
+    if workshop.live_step in ("checkin", "rating"):
         st.info(t("facilitate.results_hidden", language), icon=":material/visibility_off:")
+    left, right = st.columns(2, gap="large")
+    with left:
+        lock_control(workshop, language)
+    with right:
+        timer_control(workshop, language)
 
 
 def room_links(workshop, language: str) -> None:
@@ -58,12 +59,19 @@ def room_links(workshop, language: str) -> None:
 
 
 def progress_panel(workshop, fieldset, language: str) -> None:
-    progress = get_app().progress(workshop.id)
-    st.metric(t("facilitate.joined", language), progress.participants)
+    app = get_app()
+    progress = app.progress(workshop.id)
+    left, right = st.columns(2)
+    left.metric(t("facilitate.joined", language), progress.participants)
+    if workshop.step.accepts_votes or workshop.step.shows_ranking:
+        right.metric(t("facilitate.voters", language), app.voters(workshop.id))
+    board = app.board(workshop.id)
     st.dataframe(
         {
             t("col.field", language): [f.title.get(language) for f in fieldset.fields],
             t("facilitate.rated", language): [progress.rated.get(f.id, 0) for f in fieldset.fields],
+            t("facilitate.cards", language): [sum(1 for c in board if c.visible and c.field_id == f.id)
+                                              for f in fieldset.fields],
         },
         hide_index=True,
         width="stretch",
@@ -71,17 +79,33 @@ def progress_panel(workshop, fieldset, language: str) -> None:
 
 
 def facilitate_page() -> None:
+    st.set_page_config(layout="wide")
     language = lang()
     workshop = follow(require_facilitator().id, watch="data")
     fieldset = get_app().fieldset(workshop)
     st.title(literal(workshop.title), anchor=False)
     st.caption(literal(" · ".join(filter(None, [workshop.municipality, fmt_date(workshop.date, language),
                                                 workshop.place, fieldset.title.get(language)]))))
-    room_links(workshop, language)
-    step_controls(workshop, language)
-    progress_panel(workshop, fieldset, language)
-    st.page_link("views/results.py", label=t("facilitate.open_results", language),
-                 icon=":material/bar_chart:", query_params=page_params(f=facilitator_token()))
+    show_action_error()
+    agenda_tab, groups_tab, cards_tab = st.tabs(
+        [t("facilitate.tab.agenda", language), t("facilitate.tab.groups", language),
+         t("facilitate.tab.cards", language)],
+        key=TABS_KEY, on_change="rerun",
+    )
+    if agenda_tab.open:
+        with agenda_tab:
+            room_links(workshop, language)
+            step_controls(workshop, language)
+            progress_panel(workshop, fieldset, language)
+            st.page_link("views/results.py", label=t("facilitate.open_results", language),
+                         icon=":material/bar_chart:", query_params=page_params(f=facilitator_token()))
+    if groups_tab.open:
+        with groups_tab:
+            group_setup(workshop, fieldset, language)
+    if cards_tab.open:
+        with cards_tab:
+            dot_rules(workshop, language)
+            moderation_panel(workshop, fieldset, language)
 
 
 facilitate_page()

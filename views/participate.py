@@ -12,8 +12,11 @@ from werkstatt.i18n import t
 from werkstatt.ui import style
 from werkstatt.ui.context import get_app, lang, show_error
 from werkstatt.ui.live import follow
+from werkstatt.ui.cards import card_step
 from werkstatt.ui.rating import rating_control
 from werkstatt.ui.text import literal
+from werkstatt.ui.timer import countdown
+from werkstatt.ui.voting import voting_step
 
 
 def code_form(language: str) -> None:
@@ -32,6 +35,17 @@ def code_form(language: str) -> None:
     st.rerun()
 
 
+def _group_from_link(workshop) -> tuple[int | None, bool]:
+    """``?g=<group id>`` from a group's own link places the joiner in it; ``&tablet=1``
+    makes this device the group's shared tablet. A broken value is ignored."""
+    try:
+        group_id = int(st.query_params.get("g", ""))
+        get_app().group(workshop.id, group_id)
+    except (ValueError, WerkstattError):
+        return None, False
+    return group_id, st.query_params.get("tablet") == "1"
+
+
 def join_form(code: str, language: str) -> None:
     """Step 2 of joining: pick a sector if you like, then take part."""
     app = get_app()
@@ -42,9 +56,14 @@ def join_form(code: str, language: str) -> None:
         st.query_params.pop("code", None)
         code_form(language)
         return
+    group_id, group_tablet = _group_from_link(workshop)
     st.title(t("participate.join.title", language))
     st.subheader(literal(f"{workshop.title} · {workshop.municipality}"), anchor=False)
-    sectors = {s.id: s.label.get(language) for s in app.fieldset(workshop).sectors}
+    if group_id is not None:
+        group = literal(app.group(workshop.id, group_id).name)
+        st.info(t("participate.join.group_tablet" if group_tablet else "participate.join.group", language,
+                  group=group), icon=":material/groups:")
+    sectors = {} if group_tablet else {s.id: s.label.get(language) for s in app.fieldset(workshop).sectors}
     with st.form("join_form"):
         sector = None
         if sectors:
@@ -57,33 +76,58 @@ def join_form(code: str, language: str) -> None:
     token = st.session_state.get("participant_token")
     try:
         if not token or app.participant(token).workshop_id != workshop.id:
-            token = app.join(workshop.join_code, sector=sector).token
+            token = app.join(workshop.join_code, sector=sector, group_id=group_id,
+                             group_tablet=group_tablet).token
     except WerkstattError as error:
         show_error(error)
         return
     st.session_state["participant_token"] = token
-    st.query_params.pop("code", None)
+    for param in ("code", "g", "tablet"):
+        st.query_params.pop(param, None)
     st.query_params["t"] = token
     st.rerun()
 
 
 def workshop_screen(token: str, language: str) -> None:
     app = get_app()
-    workshop = follow(app.participant(token).workshop_id, watch="step")
+    participant = app.participant(token)
+    workshop = follow(participant.workshop_id, watch="step")
     fieldset = app.fieldset(workshop)
-    stored = app.my_ratings(token)
+    step = workshop.step
+    open_ = workshop.input_open(app.now())
 
     st.caption(literal(f"{workshop.title} · {workshop.municipality}"))
     st.header(t(f"participate.step.{workshop.live_step}", language), anchor=False)
-    if workshop.step.accepts_ratings:
+    countdown(workshop, app.now(), language)
+    if step.accepts_ratings:
+        rating_step(token, fieldset, open_, language)
+    elif step.accepts_cards:
+        card_step(participant, workshop, fieldset, open_, language)
+    elif step.accepts_votes:
+        if step.shows_ranking:
+            st.info(t("participate.wait.ranking", language), icon=":material/leaderboard:")
+        voting_step(participant, workshop, fieldset, open_, language)
+    else:
+        waiting(token, workshop, fieldset, language)
+
+
+def rating_step(token: str, fieldset, open_: bool, language: str) -> None:
+    stored = get_app().my_ratings(token)
+    if open_:
         st.write(t("participate.rating.intro", language))
-        st.progress(len(stored) / len(fieldset.fields),
-                    text=t("participate.rated_count", language, done=len(stored), total=len(fieldset.fields)))
-        for field in fieldset.fields:
-            rating_control(token, fieldset, field, stored, language)
-        if len(stored) == len(fieldset.fields):
-            st.success(t("participate.all_done", language), icon=":material/celebration:")
-        return
+    else:
+        st.warning(t("participate.rating.locked", language), icon=":material/lock:")
+    st.progress(len(stored) / len(fieldset.fields),
+                text=t("participate.rated_count", language, done=len(stored), total=len(fieldset.fields)))
+    for field in fieldset.fields:
+        rating_control(token, fieldset, field, stored, language, disabled=not open_)
+    if len(stored) == len(fieldset.fields):
+        st.success(t("participate.all_done", language), icon=":material/celebration:")
+
+
+def waiting(token: str, workshop, fieldset, language: str) -> None:
+    """Between input steps: what comes next, and the answers given so far."""
+    stored = get_app().my_ratings(token)
     icon = {"checkin": ":material/hourglass_top:", "results": ":material/bar_chart:"}.get(
         workshop.live_step, ":material/celebration:")
     st.info(t(f"participate.wait.{workshop.live_step}", language), icon=icon)

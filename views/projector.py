@@ -1,4 +1,5 @@
-"""Projector (beamer, read from 8 m): join code, QR code, live counts, results after the reveal.
+"""Projector (beamer, read from 8 m): join code, QR code, live counts, results after the
+reveal, the card wall while groups write and vote, the dot ranking, and the timer.
 
 It refreshes itself and has no controls. Opened as ``/beamer?w=<id>&code=<code>``.
 """
@@ -14,6 +15,8 @@ from werkstatt.ui.context import get_app, lang as screen_language
 from werkstatt.ui.links import page_url, qr_png
 from werkstatt.ui.live import follow
 from werkstatt.ui.results import result_charts, verdict_cards
+from werkstatt.ui.timer import countdown
+from werkstatt.ui.wall import card_wall, group_strip, ranking
 
 
 def join_panel(workshop, lang: str) -> None:
@@ -51,19 +54,29 @@ def projector_page() -> None:
     lang = screen_language(workshop.language)
     fieldset = app.fieldset(workshop)
 
+    step = workshop.step
+    locked = "" if workshop.input_open(app.now()) or not step.takes_input else f' · {t("projector.locked", lang)}'
     st.html(f'<div class="ws-label">{html.escape(workshop.title)} · {html.escape(workshop.municipality)}'
             f' · {fmt_date(workshop.date, lang)} · {t("projector.code", lang)} {workshop.join_code}</div>'
-            f'<div class="ws-step">{html.escape(t(f"step.{workshop.live_step}", lang))}</div>')
-    if not workshop.step.shows_results:
+            f'<div class="ws-step">{html.escape(t(f"step.{workshop.live_step}", lang) + locked)}</div>')
+    countdown(workshop, app.now(), lang, large=True)
+    if step.shows_wall:
+        group_strip(app.groups(workshop.id), lang)
+        if step.accepts_votes:
+            st.html(f'<div class="ws-label">{html.escape(t("projector.voters", lang, n=app.voters(workshop.id)))}</div>')
+        card_wall(app.board(workshop.id), fieldset, workshop.wall_field, lang)
+    elif step.shows_ranking and not step.shows_results:
+        ranking(app.board(workshop.id), fieldset, lang)
+    elif step.shows_results:
+        summary = app.summary(workshop.id)
+        verdict_cards(summary, fieldset, lang)
+        result_charts(summary, fieldset, lang, large=True)
+    else:
         left, right = st.columns([3, 2], gap="large")
         with left:
             join_panel(workshop, lang)
         with right:
             progress_panel(app, workshop, fieldset, lang)
-        return
-    summary = app.summary(workshop.id)
-    verdict_cards(summary, fieldset, lang)
-    result_charts(summary, fieldset, lang, large=True)
 
 
 projector_page()

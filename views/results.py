@@ -1,8 +1,10 @@
-"""Results for the facilitator: the per-field table, the sector breakdown, the charts."""
+"""Results for the facilitator: the per-field table, the sector breakdown, the charts, and the
+cards the groups wrote with their dots."""
 
 import streamlit as st
 
 from werkstatt.i18n import t
+from werkstatt.ui.card_results import card_results
 from werkstatt.ui.context import get_app, lang, page_params
 from werkstatt.ui.guard import facilitator_token, require_facilitator
 from werkstatt.ui.live import follow
@@ -29,6 +31,7 @@ def results_page() -> None:
     st.caption(t("results.by_sector.help", language))
     st.dataframe(sector_table(app.sector_breakdown(workshop.id), fieldset, language), width="stretch")
     result_charts(summary, fieldset, language)
+    card_results(app.board(workshop.id), app.groups(workshop.id), fieldset, language)
 
 
 results_page()

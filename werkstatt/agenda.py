@@ -1,8 +1,10 @@
 """The steps of a workshop and which moves between them are allowed.
 
-One step is live at a time. What a step permits (joining, rating, seeing the
-results) is declared here once, so the service, the tablets and the projector
-all ask the same table.
+One step is live at a time. What a step permits (joining, rating, writing
+cards, voting, seeing the results or the ranking) is declared here once, so the
+service, the tablets and the projector all ask the same table. The facilitator
+can also lock the input of the live step without moving on (``Workshop.locked``
+in the service); that lock is not a step of its own.
 """
 
 from __future__ import annotations
@@ -16,15 +18,28 @@ from werkstatt.errors import InvalidStep, StepMoveNotAllowed
 class Step:
     id: str
     accepts_joins: bool
-    accepts_ratings: bool
-    shows_results: bool
+    accepts_ratings: bool = False
+    shows_results: bool = False
+    accepts_cards: bool = False
+    accepts_votes: bool = False
+    shows_wall: bool = False  # the projector shows the card wall
+    shows_ranking: bool = False  # the projector shows the dot-vote ranking
+
+    @property
+    def takes_input(self) -> bool:
+        """Whether participants enter anything in this step (so a lock means something)."""
+        return self.accepts_ratings or self.accepts_cards or self.accepts_votes
 
 
 STEPS: tuple[Step, ...] = (
-    Step("checkin", accepts_joins=True, accepts_ratings=False, shows_results=False),
-    Step("rating", accepts_joins=True, accepts_ratings=True, shows_results=False),
-    Step("results", accepts_joins=True, accepts_ratings=False, shows_results=True),
-    Step("closed", accepts_joins=False, accepts_ratings=False, shows_results=True),
+    Step("checkin", accepts_joins=True),
+    Step("rating", accepts_joins=True, accepts_ratings=True),
+    Step("results", accepts_joins=True, shows_results=True),
+    Step("cards", accepts_joins=True, accepts_cards=True, shows_wall=True),
+    Step("voting", accepts_joins=True, accepts_votes=True, shows_wall=True),
+    # The ranking is live: late dots still count until the facilitator locks the step.
+    Step("ranking", accepts_joins=True, accepts_votes=True, shows_ranking=True),
+    Step("closed", accepts_joins=False, shows_results=True, shows_ranking=True),
 )
 STEP_IDS = tuple(s.id for s in STEPS)
 FIRST_STEP = "checkin"

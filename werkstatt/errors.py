@@ -110,3 +110,81 @@ class NotAuthorized(WerkstattError):
     """The facilitator link is not (or no longer) valid."""
 
     key = "error.not_authorized"
+
+
+class UnknownGroup(WerkstattError):
+    """No group with this id in the workshop."""
+
+    key = "error.unknown_group"
+
+
+class GroupNeeded(WerkstattError):
+    """The workshop has groups, and cards are written in one."""
+
+    key = "error.group_needed"
+
+
+class FieldNotInGroup(WerkstattError):
+    """The participant's group does not work on this field."""
+
+    key = "error.field_not_in_group"
+
+
+class GroupHasCards(WerkstattError):
+    """A group with cards cannot be deleted: the cards would lose their group."""
+
+    key = "error.group_has_cards"
+
+
+class UnknownCard(WerkstattError):
+    """No card with this id in the workshop."""
+
+    key = "error.unknown_card"
+
+
+class NotYourCard(WerkstattError):
+    """A participant may change only the cards they wrote."""
+
+    key = "error.not_your_card"
+
+
+class CardModerated(WerkstattError):
+    """The facilitator has hidden, corrected or merged the card; its author can no longer change it."""
+
+    key = "error.card_moderated"
+
+
+class CardsClosed(WerkstattError):
+    """Cards are written, edited and deleted only while the card step is open."""
+
+    key = "error.cards_closed"
+
+
+class VotingClosed(WerkstattError):
+    """Dots are given and taken back only while voting is open."""
+
+    key = "error.voting_closed"
+
+
+class CardNotVotable(WerkstattError):
+    """Dots go to visible gaps and ideas only."""
+
+    key = "error.card_not_votable"
+
+
+class DotBudgetExceeded(WerkstattError):
+    """All of the participant's dots are spent."""
+
+    key = "error.dot_budget_exceeded"
+
+
+class DotsPerCardExceeded(WerkstattError):
+    """No card takes more than the workshop's dots per card from one participant."""
+
+    key = "error.dots_per_card_exceeded"
+
+
+class NothingToUndo(WerkstattError):
+    """Every moderation action is already undone."""
+
+    key = "error.nothing_to_undo"

@@ -33,6 +33,21 @@ MESSAGES: dict[str, dict[str, str]] = {
     "step.rating": {"de": "Bewertung", "en": "Rating"},
     "step.results": {"de": "Ergebnis", "en": "Results"},
     "step.closed": {"de": "Abschluss", "en": "Closing"},
+    "step.cards": {"de": "Gruppenarbeit", "en": "Group work"},
+    "step.voting": {"de": "Punkte vergeben", "en": "Dot voting"},
+    "step.ranking": {"de": "Ranking", "en": "Ranking"},
+    "step.cards.help": {
+        "de": "Die Kleingruppen schreiben Karten: Stärken, Handlungsbedarfe und Ideen. Der Beamer zeigt die Kartenwand.",
+        "en": "The small groups write cards: strengths, gaps and ideas. The projector shows the card wall.",
+    },
+    "step.voting.help": {
+        "de": "Alle verteilen ihre Punkte auf Handlungsbedarfe und Ideen. Das Ranking bleibt verborgen.",
+        "en": "Everyone spends their dots on gaps and ideas. The ranking stays hidden.",
+    },
+    "step.ranking.help": {
+        "de": "Der Beamer zeigt, was die meisten Punkte hat. Späte Punkte zählen noch, bis Sie die Eingabe sperren.",
+        "en": "The projector shows what has the most dots. Late dots still count until you lock the input.",
+    },
     "step.checkin.help": {
         "de": "Alle kommen an und melden sich mit dem Code an.",
         "en": "Everyone arrives and joins with the code.",
@@ -108,6 +123,25 @@ MESSAGES: dict[str, dict[str, str]] = {
     "participate.step.rating": {"de": "Ihre Einschätzung", "en": "Your assessment"},
     "participate.step.results": {"de": "Die Ergebnisse", "en": "The results"},
     "participate.step.closed": {"de": "Vielen Dank!", "en": "Thank you!"},
+    "participate.step.cards": {"de": "Gruppenarbeit: Ihre Karten", "en": "Group work: your cards"},
+    "participate.step.voting": {"de": "Punkte vergeben", "en": "Give your dots"},
+    "participate.step.ranking": {"de": "Das Ranking", "en": "The ranking"},
+    "participate.wait.ranking": {
+        "de": "Das Ranking steht jetzt am Beamer. Ihre Punkte können Sie noch ändern, bis die Moderation sperrt.",
+        "en": "The ranking is on the projector now. You can still move your dots until the facilitator locks voting.",
+    },
+    "participate.rating.locked": {
+        "de": "Die Bewertung ist gerade gesperrt. Ihre gespeicherten Antworten bleiben erhalten.",
+        "en": "Rating is locked right now. Your saved answers are kept.",
+    },
+    "participate.join.group": {
+        "de": "Sie machen in der Gruppe „{group}“ mit.",
+        "en": "You are joining the group “{group}”.",
+    },
+    "participate.join.group_tablet": {
+        "de": "Dieses Gerät wird das gemeinsame Tablet der Gruppe „{group}“. Karten von hier zählen für die ganze Gruppe.",
+        "en": "This device becomes the shared tablet of the group “{group}”. Cards from here count for the whole group.",
+    },
     "participate.wait.checkin": {
         "de": "Gleich geht es los. Diese Seite wechselt von selbst, sobald die Bewertung beginnt.",
         "en": "We start soon. This page changes by itself as soon as the rating begins.",
@@ -151,6 +185,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     "facilitate.go.checkin": {"de": "Ankommen", "en": "Arrival"},
     "facilitate.go.rating": {"de": "Bewertung starten", "en": "Start rating"},
     "facilitate.go.results": {"de": "Ergebnis zeigen", "en": "Show results"},
+    "facilitate.go.cards": {"de": "Gruppenarbeit starten", "en": "Start group work"},
+    "facilitate.go.voting": {"de": "Punkte vergeben", "en": "Start dot voting"},
+    "facilitate.go.ranking": {"de": "Ranking zeigen", "en": "Show ranking"},
     "facilitate.go.closed": {"de": "Workshop beenden", "en": "End workshop"},
     "facilitate.confirm_close": {
         "de": "Ja, ich möchte den Workshop endgültig beenden.",
@@ -163,6 +200,160 @@ MESSAGES: dict[str, dict[str, str]] = {
     "facilitate.joined": {"de": "Angemeldet", "en": "Joined"},
     "facilitate.rated": {"de": "haben bewertet", "en": "have rated"},
     "facilitate.open_results": {"de": "Ergebnisse im Detail", "en": "Detailed results"},
+    "facilitate.cards": {"de": "Karten", "en": "Cards"},
+    "facilitate.voters": {"de": "haben Punkte vergeben", "en": "have given dots"},
+    "facilitate.tab.agenda": {"de": "Ablauf", "en": "Agenda"},
+    "facilitate.tab.groups": {"de": "Gruppen", "en": "Groups"},
+    "facilitate.tab.cards": {"de": "Karten moderieren", "en": "Moderate cards"},
+    "facilitate.lock": {"de": "Eingabe sperren", "en": "Lock input"},
+    "facilitate.locked": {
+        "de": "Die Eingabe ist gesperrt: Niemand kann gerade etwas eintragen oder ändern.",
+        "en": "Input is locked: nobody can enter or change anything right now.",
+    },
+    "facilitate.unlock": {"de": "Eingabe wieder öffnen", "en": "Reopen input"},
+    "facilitate.timer": {"de": "Timer", "en": "Timer"},
+    "facilitate.timer.minutes": {"de": "Minuten", "en": "Minutes"},
+    "facilitate.timer.locks": {"de": "Bei null die Eingabe sperren", "en": "Lock input at zero"},
+    "facilitate.timer.start": {"de": "Timer starten", "en": "Start timer"},
+    "facilitate.timer.stop": {"de": "Timer anhalten", "en": "Stop timer"},
+    # --- small groups (console) -------------------------------------------------
+    "form.group_name": {"de": "Name der Gruppe", "en": "Group name"},
+    "groups.help": {
+        "de": "Jede Gruppe arbeitet an ihren Handlungsfeldern. Teilnehmende wählen ihre Gruppe auf dem Tablet "
+        "oder kommen über den Link der Gruppe direkt hinein.",
+        "en": "Each group works on its action fields. Participants pick their group on the tablet "
+        "or come straight in through the group's link.",
+    },
+    "groups.none": {
+        "de": "Noch keine Gruppen. Ohne Gruppen schreiben alle Karten für jedes Handlungsfeld.",
+        "en": "No groups yet. Without groups everyone writes cards for every action field.",
+    },
+    "groups.default": {"de": "Eine Gruppe je Handlungsfeld anlegen", "en": "One group per action field"},
+    "groups.new": {"de": "Neue Gruppe", "en": "New group"},
+    "groups.fields": {"de": "Handlungsfelder der Gruppe", "en": "The group's action fields"},
+    "groups.add": {"de": "Gruppe anlegen", "en": "Add group"},
+    "groups.counts": {"de": "{members} Geräte · {cards} Karten", "en": "{members} devices · {cards} cards"},
+    "groups.links": {"de": "Links und QR-Codes", "en": "Links and QR codes"},
+    "groups.link.person": {"de": "Eigenes Gerät in dieser Gruppe:", "en": "Own device in this group:"},
+    "groups.link.tablet": {
+        "de": "Gemeinsames Gruppentablet (Karten zählen für die Gruppe):",
+        "en": "Shared group tablet (cards count for the group):",
+    },
+    "groups.edit": {"de": "Ändern", "en": "Edit"},
+    "groups.save": {"de": "Speichern", "en": "Save"},
+    "groups.delete": {"de": "Löschen", "en": "Delete"},
+    # --- card moderation (console) ----------------------------------------------
+    "moderate.dot_budget": {"de": "Punkte je Person", "en": "Dots per person"},
+    "moderate.dots_per_card": {"de": "Höchstens je Karte", "en": "At most per card"},
+    "moderate.dot_rules.save": {"de": "Punkte-Regeln speichern", "en": "Save dot rules"},
+    "moderate.undo": {
+        "de": "Rückgängig: {action} (Karte #{card})",
+        "en": "Undo: {action} (card #{card})",
+    },
+    "moderate.undo.nothing": {"de": "Nichts rückgängig zu machen", "en": "Nothing to undo"},
+    "moderate.action.hide": {"de": "Ausblenden", "en": "Hide"},
+    "moderate.action.restore": {"de": "Wieder zeigen", "en": "Restore"},
+    "moderate.action.correct": {"de": "Text korrigiert", "en": "Text corrected"},
+    "moderate.action.move": {"de": "Verschoben", "en": "Moved"},
+    "moderate.action.merge": {"de": "Zusammengeführt", "en": "Merged"},
+    "moderate.pin_wall": {
+        "de": "Dieses Feld auf dem Beamer zeigen (sonst wechseln die Felder von selbst)",
+        "en": "Show this field on the projector (otherwise the fields take turns)",
+    },
+    "moderate.dots": {"de": "{n} Punkte", "en": "{n} dots"},
+    "moderate.sources": {"de": "zusammengeführt aus {ids}", "en": "merged from {ids}"},
+    "moderate.original": {"de": "Ursprünglich:", "en": "Originally:"},
+    "moderate.hide": {"de": "Ausblenden", "en": "Hide"},
+    "moderate.restore": {"de": "Wieder zeigen", "en": "Show again"},
+    "moderate.hidden": {"de": "Ausgeblendete Karten ({n})", "en": "Hidden cards ({n})"},
+    "moderate.edit": {"de": "Korrigieren / verschieben", "en": "Correct / move"},
+    "moderate.correct": {"de": "Text (das Original bleibt erhalten)", "en": "Text (the original is kept)"},
+    "moderate.correct.save": {"de": "Text korrigieren", "en": "Correct text"},
+    "moderate.move": {"de": "Verschieben", "en": "Move"},
+    "moderate.merge": {"de": "Zusammenführen", "en": "Merge"},
+    "moderate.merge.pick": {
+        "de": "Diese doppelten Karten in diese Karte aufnehmen:",
+        "en": "Merge these duplicate cards into this one:",
+    },
+    "moderate.merge.save": {"de": "Zusammenführen", "en": "Merge"},
+    # --- cards on the tablet ---------------------------------------------------------
+    "kind.strength": {"de": "Stärke", "en": "Strength"},
+    "kind.gap": {"de": "Handlungsbedarf", "en": "Gap"},
+    "kind.idea": {"de": "Idee", "en": "Idea"},
+    "kind.strength.plural": {"de": "Stärken", "en": "Strengths"},
+    "kind.gap.plural": {"de": "Handlungsbedarfe", "en": "Gaps"},
+    "kind.idea.plural": {"de": "Ideen", "en": "Ideas"},
+    "kind.strength.help": {"de": "Das klappt schon gut", "en": "What already works"},
+    "kind.gap.help": {"de": "Das fehlt noch", "en": "What is missing"},
+    "kind.idea.help": {"de": "Das könnten wir tun", "en": "What we could do"},
+    "cards.intro": {
+        "de": "Schreiben Sie auf, was gut läuft, was fehlt und was man tun könnte – eine Karte je Gedanke.",
+        "en": "Write down what works, what is missing and what could be done – one card per thought.",
+    },
+    "cards.locked": {
+        "de": "Die Kartenrunde ist gerade gesperrt. Ihre Karten bleiben gespeichert.",
+        "en": "The card round is locked right now. Your cards stay saved.",
+    },
+    "cards.pick_group": {"de": "Bitte wählen Sie zuerst Ihre Gruppe.", "en": "Please pick your group first."},
+    "cards.group": {"de": "Ihre Gruppe", "en": "Your group"},
+    "cards.your_group": {"de": "Ihre Gruppe: **{group}**", "en": "Your group: **{group}**"},
+    "cards.group_tablet": {"de": "Gruppentablet: **{group}**", "en": "Group tablet: **{group}**"},
+    "cards.change_group": {"de": "Gruppe wechseln", "en": "Change group"},
+    "cards.new": {"de": "Neue Karte", "en": "New card"},
+    "cards.kind": {"de": "Art der Karte", "en": "Kind of card"},
+    "cards.pick_kind": {
+        "de": "Bitte wählen Sie: Stärke, Handlungsbedarf oder Idee. Ihr Text ist noch da.",
+        "en": "Please choose: strength, gap or idea. Your text is still there.",
+    },
+    "cards.text": {"de": "Ihr Text (3 bis 500 Zeichen)", "en": "Your text (3 to 500 characters)"},
+    "cards.text.placeholder": {
+        "de": "Zum Beispiel: Das Bürgerbüro hat Sprechzeiten auf Türkisch und Arabisch.",
+        "en": "For example: the citizens' office has opening hours in Turkish and Arabic.",
+    },
+    "cards.save": {"de": "Karte speichern", "en": "Save card"},
+    "cards.saved": {"de": "Gespeichert: Ihre Karte „{kind}“.", "en": "Saved: your “{kind}” card."},
+    "cards.mine": {"de": "Meine Karten ({n})", "en": "My cards ({n})"},
+    "cards.none_yet": {"de": "Noch keine Karten.", "en": "No cards yet."},
+    "cards.moderated": {
+        "de": "Die Moderation hat diese Karte bearbeitet, deshalb können Sie sie nicht mehr ändern.",
+        "en": "The facilitator has edited this card, so you can no longer change it.",
+    },
+    "cards.edit": {"de": "Ändern", "en": "Edit"},
+    "cards.save_edit": {"de": "Änderung speichern", "en": "Save change"},
+    "cards.edited": {"de": "Gespeichert: Ihre Änderung.", "en": "Saved: your change."},
+    "cards.delete": {"de": "Löschen", "en": "Delete"},
+    "cards.delete_confirm": {"de": "Diese Karte wirklich löschen?", "en": "Really delete this card?"},
+    "cards.delete_yes": {"de": "Ja, löschen", "en": "Yes, delete"},
+    "cards.deleted": {"de": "Die Karte ist gelöscht.", "en": "The card is deleted."},
+    # --- dot voting on the tablet ---------------------------------------------------
+    "vote.left": {"de": "Noch {left} von {budget} Punkten frei", "en": "{left} of {budget} dots left"},
+    "vote.intro": {
+        "de": "Was ist am wichtigsten? Verteilen Sie Ihre Punkte auf Handlungsbedarfe und Ideen, "
+        "höchstens {per_card} je Karte. Sie können Punkte jederzeit zurücknehmen.",
+        "en": "What matters most? Spread your dots over gaps and ideas, "
+        "at most {per_card} per card. You can take dots back at any time.",
+    },
+    "vote.locked": {
+        "de": "Die Punktevergabe ist gesperrt. Ihre Punkte sind gespeichert.",
+        "en": "Voting is locked. Your dots are saved.",
+    },
+    "vote.named": {"de": "{n}× genannt", "en": "named {n}×"},
+    "vote.control": {"de": "Ihre Punkte für: {text}", "en": "Your dots for: {text}"},
+    # --- timer -----------------------------------------------------------------------
+    "timer.time_left": {"de": "Restzeit", "en": "Time left"},
+    "timer.locks_at_zero": {"de": "Restzeit – bei null wird gesperrt", "en": "Time left – locks at zero"},
+    "timer.over": {"de": "Die Zeit ist um", "en": "Time is up"},
+    "timer.over_locked": {"de": "Die Zeit ist um – Eingabe gesperrt", "en": "Time is up – input locked"},
+    # --- card wall and ranking (projector) --------------------------------------------
+    "wall.groups": {"de": "Gruppen und ihre Karten:", "en": "Groups and their cards:"},
+    "wall.empty": {"de": "Noch keine Karten.", "en": "No cards yet."},
+    "wall.page": {"de": "Seite {page} von {pages}", "en": "page {page} of {pages}"},
+    "wall.named": {"de": "{n}× genannt", "en": "named {n}×"},
+    "wall.dots": {"de": "{n} Punkte", "en": "{n} dots"},
+    "ranking.top.gap": {"de": "Wichtigste Handlungsbedarfe", "en": "Top gaps"},
+    "ranking.top.idea": {"de": "Wichtigste Ideen", "en": "Top ideas"},
+    "projector.locked": {"de": "gesperrt", "en": "locked"},
+    "projector.voters": {"de": "{n} haben schon Punkte vergeben", "en": "{n} have given dots so far"},
     # --- projector -----------------------------------------------------------------
     "projector.join_with": {
         "de": "Mitmachen: QR-Code scannen oder Code eingeben",
@@ -194,6 +385,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "de": "Median je Bereich. Ein Feld bleibt leer, wenn weniger als 3 Antworten darin stehen – so bleibt jede Bewertung anonym.",
         "en": "Median per sector. A cell stays empty when it holds fewer than 3 answers, so every rating stays anonymous.",
     },
+    "results.cards": {"de": "Karten der Gruppen", "en": "The groups' cards"},
+    "results.no_cards": {"de": "Noch keine Karten.", "en": "No cards yet."},
+    "results.cards_per_group": {"de": "Karten je Gruppe", "en": "Cards per group"},
+    "results.group": {"de": "Gruppe", "en": "Group"},
+    "results.no_group": {"de": "ohne Gruppe", "en": "no group"},
     # --- errors (werkstatt.errors) ---------------------------------------------
     "error.generic": {"de": "Das hat leider nicht geklappt.", "en": "Sorry, that did not work."},
     "error.invalid_input": {"de": "Bitte die Eingabe prüfen.", "en": "Please check your input."},
@@ -249,6 +445,49 @@ MESSAGES: dict[str, dict[str, str]] = {
         "de": "Für die Moderation bitte zuerst mit Code und PIN anmelden.",
         "en": "Please sign in with the code and PIN to facilitate.",
     },
+    "error.unknown_group": {
+        "de": "Diese Gruppe gibt es in diesem Workshop nicht (mehr).",
+        "en": "This group does not exist in this workshop (any more).",
+    },
+    "error.group_needed": {"de": "Bitte wählen Sie zuerst Ihre Gruppe.", "en": "Please pick your group first."},
+    "error.field_not_in_group": {
+        "de": "Ihre Gruppe „{group}“ arbeitet nicht an diesem Handlungsfeld. Bitte ein Feld Ihrer Gruppe wählen.",
+        "en": "Your group “{group}” does not work on this action field. Please pick one of your group's fields.",
+    },
+    "error.group_has_cards": {
+        "de": "Diese Gruppe hat schon Karten geschrieben und kann nicht mehr gelöscht werden. Sie können sie umbenennen.",
+        "en": "This group has written cards already and cannot be deleted. You can rename it.",
+    },
+    "error.unknown_card": {"de": "Diese Karte gibt es nicht (mehr).", "en": "This card does not exist (any more)."},
+    "error.not_your_card": {
+        "de": "Sie können nur Ihre eigenen Karten ändern.",
+        "en": "You can only change your own cards.",
+    },
+    "error.card_moderated": {
+        "de": "Die Moderation hat diese Karte schon bearbeitet, deshalb kann sie nicht mehr geändert werden.",
+        "en": "The facilitator has already edited this card, so it can no longer be changed.",
+    },
+    "error.cards_closed": {
+        "de": "Karten können gerade nicht geschrieben oder geändert werden. Ihre gespeicherten Karten bleiben erhalten.",
+        "en": "Cards cannot be written or changed right now. Your saved cards are kept.",
+    },
+    "error.voting_closed": {
+        "de": "Die Punktevergabe ist gerade nicht offen. Ihre gespeicherten Punkte bleiben erhalten.",
+        "en": "Voting is not open right now. Your saved dots are kept.",
+    },
+    "error.card_not_votable": {
+        "de": "Auf diese Karte können keine Punkte mehr – Punkte gibt es für sichtbare Handlungsbedarfe und Ideen.",
+        "en": "This card cannot take dots – dots go to visible gaps and ideas.",
+    },
+    "error.dot_budget_exceeded": {
+        "de": "Alle Ihre {budget} Punkte sind verteilt (frei: {left}). Nehmen Sie woanders einen Punkt zurück.",
+        "en": "All your {budget} dots are spent ({left} left). Take a dot back somewhere else.",
+    },
+    "error.dots_per_card_exceeded": {
+        "de": "Höchstens {max} Punkte je Karte.",
+        "en": "At most {max} dots per card.",
+    },
+    "error.nothing_to_undo": {"de": "Es gibt nichts rückgängig zu machen.", "en": "There is nothing to undo."},
     "problem.title_missing": {
         "de": "Bitte einen Titel für den Workshop eingeben.",
         "en": "Please enter a title for the workshop.",
@@ -276,6 +515,55 @@ MESSAGES: dict[str, dict[str, str]] = {
     "problem.bad_date": {
         "de": "Das Datum „{value}“ ist ungültig.",
         "en": "The date “{value}” is not valid.",
+    },
+    "problem.card_too_short": {
+        "de": "Die Karte ist zu kurz: bitte mindestens {min} Zeichen schreiben.",
+        "en": "The card is too short: please write at least {min} characters.",
+    },
+    "problem.card_too_long": {
+        "de": "Die Karte ist zu lang: {length} Zeichen, erlaubt sind höchstens {max}. Bitte kürzen – Ihr Text ist noch da.",
+        "en": "The card is too long: {length} characters, at most {max} are allowed. Please shorten it – your text is still there.",
+    },
+    "problem.unknown_kind": {
+        "de": "„{kind}“ ist keine Art von Karte. Möglich sind Stärke, Handlungsbedarf und Idee.",
+        "en": "“{kind}” is not a kind of card. Possible are strength, gap and idea.",
+    },
+    "problem.group_name_missing": {"de": "Bitte einen Namen für die Gruppe eingeben.", "en": "Please enter a name for the group."},
+    "problem.group_fields_missing": {
+        "de": "Bitte mindestens ein Handlungsfeld für die Gruppe wählen.",
+        "en": "Please choose at least one action field for the group.",
+    },
+    "problem.group_name_taken": {
+        "de": "Eine Gruppe „{name}“ gibt es schon. Bitte einen anderen Namen wählen.",
+        "en": "There is a group “{name}” already. Please choose another name.",
+    },
+    "problem.groups_exist": {
+        "de": "Es gibt schon Gruppen. Bitte ändern oder löschen Sie diese einzeln.",
+        "en": "There are groups already. Please edit or delete them one by one.",
+    },
+    "problem.group_tablet_needs_group": {
+        "de": "Ein Gruppentablet braucht eine Gruppe. Bitte den Link der Gruppe aus der Moderation verwenden.",
+        "en": "A group tablet needs a group. Please use the group's link from the facilitation page.",
+    },
+    "problem.card_not_on_wall": {
+        "de": "Karte #{card} ist ausgeblendet oder schon zusammengeführt.",
+        "en": "Card #{card} is hidden or merged already.",
+    },
+    "problem.merge_needs_two": {
+        "de": "Bitte mindestens eine andere Karte zum Zusammenführen wählen.",
+        "en": "Please choose at least one other card to merge.",
+    },
+    "problem.bad_dots": {
+        "de": "„{dots}“ ist keine gültige Zahl von Punkten.",
+        "en": "“{dots}” is not a valid number of dots.",
+    },
+    "problem.bad_dot_rules": {
+        "de": "Punkte je Person: 1 bis {max}; je Karte: 1 bis zu den Punkten je Person.",
+        "en": "Dots per person: 1 to {max}; per card: 1 up to the dots per person.",
+    },
+    "problem.bad_timer": {
+        "de": "Der Timer braucht eine Dauer von mehr als 0 bis {max} Minuten.",
+        "en": "The timer needs a duration of more than 0 and up to {max} minutes.",
     },
     # --- charts and result tables ----------------------------------------------
     "chart.distribution.title": {

@@ -31,6 +31,8 @@ import pandas as pd
 
 from db.store import Store
 from werkstatt import agenda, aggregate, fieldsets
+from werkstatt.groupwork import GroupWork
+from werkstatt.inputs import clean_date, clean_line
 from werkstatt.errors import (
     InvalidInput,
     InvalidLevel,
@@ -52,7 +54,6 @@ PIN_MIN_LENGTH = 4
 PIN_MAX_LENGTH = 64
 PIN_MAX_FAILURES = 5
 PIN_LOCK_MINUTES = 5
-TEXT_MAX_LENGTH = 200
 
 
 @dataclass(frozen=True)
@@ -68,10 +69,29 @@ class Workshop:
     live_step: str
     step_version: int
     data_version: int
+    locked: bool = False  # the facilitator (or the timer) locked the live step's input
+    dot_budget: int = 5
+    dots_per_card: int = 2
+    timer_ends_at: dt.datetime | None = None
+    timer_seconds: int | None = None
+    timer_locks: bool = False
+    wall_field: str | None = None
 
     @property
     def step(self) -> agenda.Step:
         return agenda.step(self.live_step)
+
+    def timer_left(self, now: dt.datetime) -> float | None:
+        """Seconds left on the countdown (0 once it ran out), None without a timer."""
+        if self.timer_ends_at is None:
+            return None
+        return max(0.0, (self.timer_ends_at - now).total_seconds())
+
+    def input_open(self, now: dt.datetime) -> bool:
+        """Whether the live step still takes input: not locked by hand, and not by a
+        timer that ran out (checked against the clock, so the lock holds at zero even
+        before any screen has noticed)."""
+        return not self.locked and not (self.timer_locks and self.timer_left(now) == 0)
 
     @property
     def is_closed(self) -> bool:
@@ -84,6 +104,8 @@ class Participant:
     token: str
     workshop_id: int
     sector: str | None
+    group_id: int | None = None
+    group_tablet: bool = False  # one shared tablet for a whole group
 
 
 @dataclass(frozen=True)
@@ -103,7 +125,7 @@ def _hash_token(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
-class Werkstatt:
+class Werkstatt(GroupWork):
     """The service facade over one database file.
 
     :param path: the SQLite file (created with its folder if missing)
@@ -124,8 +146,12 @@ class Werkstatt:
         self._hasher = password_hasher or argon2.PasswordHasher()
         self._now = clock or (lambda: dt.datetime.now(dt.timezone.utc))
         self._fieldset_dir = fieldset_dir
-        self._summaries: dict[tuple[int, int], pd.DataFrame] = {}
-        self._summaries_lock = threading.Lock()
+        self._cache: dict[tuple[int, int, str], object] = {}
+        self._cache_lock = threading.Lock()
+
+    def now(self) -> dt.datetime:
+        """The service's clock (UTC): screens count a timer down from it."""
+        return self._now()
 
     def _timestamp(self) -> str:
         return self._now().isoformat(timespec="seconds")
@@ -156,10 +182,10 @@ class Werkstatt:
         open workshops (a unique index backs the check against races).
         """
         record = {
-            "title": _clean_text(title, "problem.title_missing", "form.title"),
-            "municipality": _clean_text(municipality, "problem.municipality_missing", "form.municipality"),
-            "place": _clean_text(place, None, "form.place"),
-            "date": _clean_date(date),
+            "title": clean_line(title, "problem.title_missing", "form.title"),
+            "municipality": clean_line(municipality, "problem.municipality_missing", "form.municipality"),
+            "place": clean_line(place, None, "form.place"),
+            "date": clean_date(date),
             "fieldset": fieldset,
             "language": language,
             "live_step": agenda.FIRST_STEP,
@@ -221,7 +247,16 @@ class Werkstatt:
         return self.workshop(workshop_id)
 
     def versions(self, workshop_id: int) -> tuple[int, int]:
-        """``(step_version, data_version)``: all a polling screen reads."""
+        """``(step_version, data_version)``: all a polling screen reads.
+
+        A timer that locks at zero is turned into a stored lock by the first
+        poll after it ran out, so every screen sees the step locked.
+        """
+        if self.store.due_timer_lock(workshop_id, self._timestamp()):
+            with self.store.write() as db:
+                if self.store.due_timer_lock(workshop_id, self._timestamp()):
+                    self.store.update_workshop(db, workshop_id, locked=1)
+                    self.store.bump_step_version(db, workshop_id)
         versions = self.store.versions(workshop_id)
         if versions is None:
             raise UnknownWorkshop(id=workshop_id)
@@ -278,27 +313,43 @@ class Werkstatt:
 
     # --- participants ------------------------------------------------------
 
-    def join(self, join_code: str, sector: str | None = None) -> Participant:
-        """Join an open workshop anonymously; the token goes into the page URL."""
+    def join(
+        self,
+        join_code: str,
+        sector: str | None = None,
+        group_id: int | None = None,
+        group_tablet: bool = False,
+    ) -> Participant:
+        """Join an open workshop anonymously; the token goes into the page URL.
+
+        A group's own link places the person in that group; with
+        ``group_tablet`` the device is the group's shared tablet, whose cards
+        count for the group rather than for a person.
+        """
         workshop = self.workshop_by_code(join_code)
         sector = sector or None
         if sector is not None and sector not in {s.id for s in self.fieldset(workshop).sectors}:
             raise UnknownSector(sector=sector)
+        if group_id is not None:
+            self.group(workshop.id, group_id)
+        elif group_tablet:
+            raise InvalidInput(problem="problem.group_tablet_needs_group")
         token = secrets.token_urlsafe(16)
         with self.store.write() as db:
             if not self.workshop(workshop.id).step.accepts_joins:
                 raise WorkshopClosed()
             participant_id = self.store.insert_participant(
-                db, workshop.id, token, sector, self._timestamp()
+                db, workshop.id, token, sector, self._timestamp(), group_id, group_tablet
             )
             self.store.bump_data_version(db, workshop.id)
-        return Participant(participant_id, token, workshop.id, sector)
+        return Participant(participant_id, token, workshop.id, sector, group_id, group_tablet)
 
     def participant(self, token: str) -> Participant:
         row = self.store.participant_by_token(str(token or "")) if token else None
         if row is None:
             raise UnknownParticipant()
-        return Participant(row["id"], row["token"], row["workshop_id"], row["sector"])
+        return Participant(row["id"], row["token"], row["workshop_id"], row["sector"],
+                           row["group_id"], bool(row["group_tablet"]))
 
     def rate(self, token: str, field_id: str, level: int | None) -> None:
         """Store (or replace) the participant's rating of one field.
@@ -317,7 +368,8 @@ class Werkstatt:
                 raise InvalidLevel(level=level, levels=levels)
         with self.store.write() as db:
             # Checked inside the transaction: a rating cannot slip in after the lock.
-            if not self.workshop(workshop.id).step.accepts_ratings:
+            current = self.workshop(workshop.id)
+            if not (current.step.accepts_ratings and current.input_open(self._now())):
                 raise RatingClosed()
             self.store.upsert_rating(db, participant.id, field_id, level, self._timestamp())
             self.store.bump_data_version(db, workshop.id)
@@ -340,23 +392,32 @@ class Werkstatt:
 
     def summary(self, workshop_id: int) -> pd.DataFrame:
         """One row per field: field_id, n, dont_know, median, mean, consensus,
-        verdict and dist_<level> counts.
-
-        Cached per workshop and data version, so a projector and a results page
-        polling the same workshop compute it once per change.
-        """
+        verdict and dist_<level> counts."""
         workshop = self.workshop(workshop_id)
-        key = (workshop.id, workshop.data_version)
-        with self._summaries_lock:
-            cached = self._summaries.get(key)
-        if cached is None:
-            cached = aggregate.summarize(self.ratings(workshop_id), self.fieldset(workshop))
-            with self._summaries_lock:
-                self._summaries = {
-                    k: v for k, v in self._summaries.items() if k[0] != workshop.id
-                }
-                self._summaries[key] = cached
-        return cached.copy()
+        return self._per_version(
+            workshop, "summary",
+            lambda: aggregate.summarize(self.ratings(workshop_id), self.fieldset(workshop)),
+        ).copy()
+
+    def _per_version(self, workshop: Workshop, name: str, compute: Callable[[], object]):
+        """``compute()`` once per workshop, data version and ``name``.
+
+        A projector, a results page and 150 tablets asking for the same
+        workshop compute a summary or the card board once per change, not
+        once per screen. Callers get the shared object: copy before changing it.
+        """
+        key = (workshop.id, workshop.data_version, name)
+        with self._cache_lock:
+            if key in self._cache:
+                return self._cache[key]
+        value = compute()
+        with self._cache_lock:
+            self._cache = {
+                k: v for k, v in self._cache.items()
+                if not (k[0] == workshop.id and k[2] == name)
+            }
+            self._cache[key] = value
+        return value
 
     def sector_breakdown(self, workshop_id: int, min_cell: int = 3) -> pd.DataFrame:
         """Medians per field and sector; cells under ``min_cell`` answers are hidden."""
@@ -379,27 +440,14 @@ def _workshop(row: dict) -> Workshop:
         live_step=row["live_step"],
         step_version=row["step_version"],
         data_version=row["data_version"],
+        locked=bool(row["locked"]),
+        dot_budget=row["dot_budget"],
+        dots_per_card=row["dots_per_card"],
+        timer_ends_at=dt.datetime.fromisoformat(row["timer_ends_at"]) if row["timer_ends_at"] else None,
+        timer_seconds=row["timer_seconds"],
+        timer_locks=bool(row["timer_locks"]),
+        wall_field=row["wall_field"],
     )
-
-
-def _clean_text(value: str | None, missing_problem: str | None, label: str) -> str:
-    text = " ".join(str(value or "").split())
-    if not text and missing_problem:
-        raise InvalidInput(problem=missing_problem)
-    if len(text) > TEXT_MAX_LENGTH:
-        raise InvalidInput(problem="problem.text_too_long", label=label, max=TEXT_MAX_LENGTH)
-    return text
-
-
-def _clean_date(value: dt.date | str | None) -> str | None:
-    if value in (None, ""):
-        return None
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    try:
-        return dt.date.fromisoformat(str(value)).isoformat()
-    except ValueError:
-        raise InvalidInput(problem="problem.bad_date", value=value) from None
 
 
 def _minutes_left(remaining: dt.timedelta) -> int:

@@ -10,6 +10,7 @@ import pytest
 
 from werkstatt import agenda, errors
 from werkstatt.aggregate import VERDICTS
+from werkstatt.cards import KINDS, VOTABLE_KINDS
 from werkstatt.i18n import LANGUAGES, MESSAGES, fmt_date, fmt_number, normalize_language, t
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
@@ -41,8 +42,15 @@ def test_keys_built_from_steps_verdicts_and_errors_exist():
     for step in agenda.STEP_IDS:
         for pattern in ("step.{}", "step.{}.help", "participate.step.{}", "facilitate.go.{}"):
             assert pattern.format(step) in MESSAGES
-        if step != "rating":
+        if not agenda.step(step).takes_input or agenda.step(step).shows_ranking:
             assert f"participate.wait.{step}" in MESSAGES
+    for kind in KINDS:
+        for pattern in ("kind.{}", "kind.{}.plural", "kind.{}.help"):
+            assert pattern.format(kind) in MESSAGES
+    for kind in VOTABLE_KINDS:
+        assert f"ranking.top.{kind}" in MESSAGES
+    for action in ("hide", "restore", "correct", "move", "merge"):
+        assert f"moderate.action.{action}" in MESSAGES
     for verdict in VERDICTS:
         assert f"verdict.{verdict}" in MESSAGES
     for error in vars(errors).values():

@@ -60,3 +60,21 @@ def page_params(**params: str) -> dict[str, str]:
 
 def show_error(error: WerkstattError) -> None:
     st.error(error.message(lang()), icon=":material/error:")
+
+
+ACTION_ERROR_KEY = "action_error"
+
+
+def act(action, *args: object) -> None:
+    """Button callback: run a service action; a refused one's message shows on the next run
+    (``show_action_error``), so every mistake gets its sentence and nothing half-done stays."""
+    try:
+        action(*args)
+    except WerkstattError as error:
+        st.session_state[ACTION_ERROR_KEY] = error
+
+
+def show_action_error() -> None:
+    error = st.session_state.pop(ACTION_ERROR_KEY, None)
+    if error is not None:
+        show_error(error)

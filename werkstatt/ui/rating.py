@@ -32,8 +32,9 @@ def _save(token: str, field_id: str, language: str) -> None:
         st.session_state[ERROR_KEY] = (field_id, error.message(language))
 
 
-def rating_control(token: str, fieldset: Fieldset, field: Field, stored: dict, language: str) -> None:
-    """Title, description, guiding questions and the scale for ``field``."""
+def rating_control(token: str, fieldset: Fieldset, field: Field, stored: dict, language: str,
+                   disabled: bool = False) -> None:
+    """Title, description, guiding questions and the scale for ``field`` (read-only while locked)."""
     key = _key(field.id)
     if field.id in stored:
         st.session_state[key] = DONT_KNOW if stored[field.id] is None else stored[field.id]
@@ -53,6 +54,7 @@ def rating_control(token: str, fieldset: Fieldset, field: Field, stored: dict, l
             format_func=lambda v: scale.label(None if v == DONT_KNOW else v, language),
             key=key,
             width="stretch",
+            disabled=disabled,
             on_change=_save,
             args=(token, field.id, language),
         )

@@ -1,0 +1,47 @@
+"""Cleaning what people type into forms, with an error they can act on.
+
+Labels (titles, names) are one line; card texts keep every character as typed
+(line breaks, emoji, right-to-left scripts) and only lose the blank space
+around them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from werkstatt.cards import TEXT_MAX_LENGTH as CARD_MAX_LENGTH
+from werkstatt.cards import TEXT_MIN_LENGTH as CARD_MIN_LENGTH
+from werkstatt.errors import InvalidInput
+
+LINE_MAX_LENGTH = 200
+
+
+def clean_line(value: str | None, missing_problem: str | None, label: str) -> str:
+    """One line of text with runs of blanks folded; ``label`` names the form field."""
+    text = " ".join(str(value or "").split())
+    if not text and missing_problem:
+        raise InvalidInput(problem=missing_problem)
+    if len(text) > LINE_MAX_LENGTH:
+        raise InvalidInput(problem="problem.text_too_long", label=label, max=LINE_MAX_LENGTH)
+    return text
+
+
+def clean_date(value: dt.date | str | None) -> str | None:
+    if value in (None, ""):
+        return None
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    try:
+        return dt.date.fromisoformat(str(value)).isoformat()
+    except ValueError:
+        raise InvalidInput(problem="problem.bad_date", value=value) from None
+
+
+def clean_card_text(value: str | None) -> str:
+    """A card's text exactly as typed, without surrounding blanks; 3 to 500 characters."""
+    text = str(value or "").strip()
+    if len(text) < CARD_MIN_LENGTH:
+        raise InvalidInput(problem="problem.card_too_short", min=CARD_MIN_LENGTH)
+    if len(text) > CARD_MAX_LENGTH:
+        raise InvalidInput(problem="problem.card_too_long", max=CARD_MAX_LENGTH, length=len(text))
+    return text
