@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from werkstatt.cards import KINDS, TEXT_MAX_LENGTH, Card
+from werkstatt.cards import KINDS, Card
 from werkstatt.errors import UnknownCard, WerkstattError
 from werkstatt.fieldsets import Fieldset
 from werkstatt.i18n import t
@@ -74,7 +74,7 @@ def card_form(participant: Participant, workshop: Workshop, fieldset: Fieldset, 
                          format_func=lambda f: fieldset.field(f).title.get(language))
         else:
             st.markdown(f"**{t('col.field', language)}:** {literal(fieldset.field(field_ids[0]).title.get(language))}")
-        st.text_area(t("cards.text", language), key=TEXT_KEY, max_chars=TEXT_MAX_LENGTH,
+        st.text_area(t("cards.text", language), key=TEXT_KEY,
                      placeholder=t("cards.text.placeholder", language), height=120)
         st.form_submit_button(t("cards.save", language), type="primary", icon=":material/add:",
                               on_click=_add_card, args=(participant.token, language), width="stretch")
@@ -128,7 +128,7 @@ def _card_actions(token: str, card: Card, language: str) -> None:
         st.session_state[key] = card.text
     left, right = st.columns(2)
     with left.popover(t("cards.edit", language), icon=":material/edit:", width="stretch"):
-        st.text_area(t("cards.text", language), key=key, max_chars=TEXT_MAX_LENGTH, height=120)
+        st.text_area(t("cards.text", language), key=key, height=120)
         st.button(t("cards.save_edit", language), key=f"save_{card.id}", type="primary",
                   on_click=_edit_card, args=(token, card.id, language))
     with right.popover(t("cards.delete", language), icon=":material/delete:", width="stretch"):

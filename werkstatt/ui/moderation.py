@@ -113,7 +113,7 @@ def _card_row(workshop: Workshop, fieldset: Fieldset, card: Card, board: list[Ca
                     width="stretch", on_click=act, args=(app.hide_card, workshop.id, card.id))
         with edit.popover(t("moderate.edit", language), icon=":material/edit:", width="stretch"):
             st.session_state.setdefault(f"correct_{card.id}", card.text)
-            st.text_area(t("moderate.correct", language), key=f"correct_{card.id}", max_chars=500)
+            st.text_area(t("moderate.correct", language), key=f"correct_{card.id}")
             st.button(t("moderate.correct.save", language), key=f"save_correct_{card.id}",
                       on_click=_correct, args=(workshop.id, card.id))
             st.session_state.setdefault(f"move_field_{card.id}", card.field_id)
