@@ -1,4 +1,5 @@
-"""A realistic finished workshop for newcomers: about 35 people, some fields contested.
+"""A realistic finished workshop for newcomers: about 35 people, some fields contested,
+one small group per field with its cards, a merged duplicate, and dot votes.
 
 Seeded with ``random.Random(seed)``, so the same seed gives the same workshop.
 Each field has a typical rating; some sectors see some fields differently (the
@@ -28,6 +29,54 @@ SECTOR_SHIFT = {
     ("politik", "management"): +0.5, ("wirtschaft", "arbeit"): +0.6,
     ("zivilgesellschaft", "zugang"): -0.4,
 }
+# what the small groups write, per field: (kind, text)
+DEMO_CARDS = {
+    "management": [
+        ("strength", "Integrationskonzept vom Rat beschlossen und mit Haushaltsmitteln hinterlegt"),
+        ("gap", "Keine Stelle, die Vielfalt ämterübergreifend steuert"),
+        ("gap", "Es fehlt eine ämterübergreifende Steuerung für Vielfalt"),
+        ("idea", "Jährlicher Vielfaltsbericht an den Rat mit drei Kennzahlen"),
+    ],
+    "oeffnung": [
+        ("strength", "Interkulturelle Schulungen für neue Mitarbeitende sind Pflicht"),
+        ("gap", "Kaum Beschäftigte mit Einwanderungsgeschichte in Leitungsfunktionen"),
+        ("idea", "Stellenanzeigen mehrsprachig und mit Hinweis auf Vielfalt"),
+        ("gap", "Beschwerdestelle bei Diskriminierung ist kaum bekannt"),
+    ],
+    "zugang": [
+        ("gap", "Ausländerbehörde: Termine erst nach 10 Wochen"),
+        ("gap", "Bescheide nur auf Deutsch und in Amtssprache"),
+        ("idea", "Digitale Terminvergabe in 6 Sprachen"),
+        ("strength", "Sprachmittler-Pool im Bürgerbüro"),
+    ],
+    "arbeit": [
+        ("strength", "Willkommenslotsen der IHK vermitteln in Ausbildung"),
+        ("gap", "Anerkennung ausländischer Abschlüsse dauert zu lange"),
+        ("idea", "Ausbildungsmesse gemeinsam mit Migrantenorganisationen"),
+    ],
+    "engagement": [
+        ("strength", "Integrationsrat ist aktiv und gut besucht"),
+        ("strength", "Viele Vereine mit gemischten Mitgliedern"),
+        ("idea", "Ehrenamtspreis für interkulturelle Projekte"),
+        ("gap", "Migrantenorganisationen bekommen kaum Räume"),
+    ],
+    "zusammenhalt": [
+        ("strength", "Stadtteilfeste mit allen Nachbarschaften"),
+        ("gap", "Rassistische Vorfälle werden nicht erfasst"),
+        ("idea", "Meldestelle gegen Diskriminierung mit Beratung"),
+    ],
+    "kommunikation": [
+        ("gap", "Website der Stadt nur auf Deutsch"),
+        ("idea", "Leichte Sprache und Mehrsprachigkeit auf der Website"),
+        ("strength", "Social-Media-Kanal der Stadt erreicht junge Menschen"),
+        ("idea", "Newsletter des Integrationsrats in mehreren Sprachen"),
+    ],
+}
+DUPLICATE = ("management", "Es fehlt eine ämterübergreifende Steuerung für Vielfalt")
+DUPLICATE_OF = "Keine Stelle, die Vielfalt ämterübergreifend steuert"
+# what the room cares about most, so the ranking has a clear top
+FAVOURITES = {"Ausländerbehörde: Termine erst nach 10 Wochen", "Meldestelle gegen Diskriminierung mit Beratung",
+              "Website der Stadt nur auf Deutsch"}
 SECTOR_WEIGHTS = {
     "verwaltung": 9, "politik": 5, "zivilgesellschaft": 8, "migrantenorganisationen": 6,
     "wirtschaft": 3, "bildung": 3, "sonstige": 1,
@@ -47,6 +96,7 @@ def seed_demo(app: Werkstatt, participants: int = 35, seed: int = 42,
     sectors = [s.id for s in fieldset.sectors]
     weights = [SECTOR_WEIGHTS.get(s, 1) for s in sectors]
     low, high = fieldset.scale.min, fieldset.scale.max
+    tokens = []
     for _ in range(participants):
         sector = rng.choices(sectors + [None], weights=weights + [2])[0]
         token = app.join(workshop.join_code, sector=sector).token
@@ -57,4 +107,32 @@ def seed_demo(app: Werkstatt, participants: int = 35, seed: int = 42,
             typical = FIELD_TENDENCY.get(field.id, (low + high) / 2) + SECTOR_SHIFT.get((sector, field.id), 0)
             level = round(rng.gauss(typical, 0.7))
             app.rate(token, field.id, min(high, max(low, level)))
+        tokens.append(token)
+    _group_work(app, workshop, tokens, rng)
     return app.set_live_step(workshop.id, "results")
+
+
+def _group_work(app: Werkstatt, workshop: Workshop, tokens: list[str], rng: random.Random) -> None:
+    """One group per field writes its cards, the facilitator merges a duplicate, everyone votes."""
+    groups = app.add_default_groups(workshop.id)
+    app.set_live_step(workshop.id, "cards")
+    members = {g.field_ids[0]: [] for g in groups}
+    for index, token in enumerate(tokens):
+        group = groups[index % len(groups)]
+        app.choose_group(token, group.id)
+        members[group.field_ids[0]].append(token)
+    written = {}
+    for field_id, cards in DEMO_CARDS.items():
+        for index, (kind, text) in enumerate(cards):
+            author = members[field_id][index % len(members[field_id])]
+            written[(field_id, text)] = app.add_card(author, field_id, kind, text).id
+    app.merge_cards(workshop.id, written[(DUPLICATE[0], DUPLICATE_OF)], [written[DUPLICATE]])
+    votable = [c for c in app.board(workshop.id) if c.votable]
+    weights = [3 if c.text in FAVOURITES else 1 for c in votable]
+    app.set_live_step(workshop.id, "voting")
+    for token in tokens:
+        chosen: set[int] = set()
+        while len(chosen) < 4:
+            chosen.add(rng.choices(range(len(votable)), weights)[0])
+        for index in chosen:
+            app.vote(token, votable[index].id, 1)

@@ -10,7 +10,7 @@ from werkstatt.service import Werkstatt
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 
 
-def test_demo_seeds_a_revealed_workshop_with_35_people(tmp_path, capsys):
+def test_demo_seeds_a_revealed_workshop_with_35_people_and_their_cards(tmp_path, capsys):
     db = tmp_path / "demo.db"
     assert main(["--db", str(db), "demo"]) == 0
     printed = capsys.readouterr().out
@@ -21,6 +21,10 @@ def test_demo_seeds_a_revealed_workshop_with_35_people(tmp_path, capsys):
     assert app.progress(workshop.id).participants == 35
     summary = app.summary(workshop.id)
     assert set(summary["verdict"]) >= {"strength", "gap", "contested"}
+    board = app.board(workshop.id)
+    assert len(app.groups(workshop.id)) == 7 and sum(c.visible for c in board) == 25
+    assert [len(c.sources) for c in board if c.sources] == [1]
+    assert sum(c.dots for c in board) == 35 * 4
     assert f"beamer?w={workshop.id}&code={workshop.join_code}" in printed
     assert "Moderations-PIN: 2468" in printed
 
