@@ -17,7 +17,8 @@ from werkstatt.ui.context import lang, language_switch
 PAGES = Path(__file__).parent / "views"
 ICON = Path(__file__).parent / "assets" / "icon.svg"
 
-st.set_page_config(page_title="Werkstatt", page_icon=str(ICON), layout="centered")
+# Projector, console and results use the whole screen; tablets and the start page stay narrow.
+WIDE_PAGES = {"beamer", "moderation", "ergebnisse"}
 
 language = lang()
 start = st.Page(PAGES / "start.py", title=t("nav.start", language), default=True)
@@ -27,6 +28,8 @@ facilitate = st.Page(PAGES / "facilitate.py", title=t("nav.facilitate", language
 results = st.Page(PAGES / "results.py", title=t("nav.results", language), url_path="ergebnisse")
 
 page = st.navigation([start, participate, projector, facilitate, results], position="hidden")
+st.set_page_config(page_title="Werkstatt", page_icon=str(ICON),
+                   layout="wide" if page.url_path in WIDE_PAGES else "centered")
 if page.url_path != "beamer":  # the projector has no controls at all
     language_switch()
 page.run()

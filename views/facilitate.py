@@ -79,7 +79,6 @@ def progress_panel(workshop, fieldset, language: str) -> None:
 
 
 def facilitate_page() -> None:
-    st.set_page_config(layout="wide")
     language = lang()
     workshop = follow(require_facilitator().id, watch="data")
     fieldset = get_app().fieldset(workshop)

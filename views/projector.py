@@ -42,7 +42,6 @@ def progress_panel(app, workshop, fieldset, lang: str) -> None:
 
 
 def projector_page() -> None:
-    st.set_page_config(layout="wide")
     style.projector()
     app = get_app()
     try:

@@ -13,7 +13,6 @@ from werkstatt.ui.text import literal
 
 
 def results_page() -> None:
-    st.set_page_config(layout="wide")
     language = lang()
     app = get_app()
     workshop = follow(require_facilitator().id, watch="data")

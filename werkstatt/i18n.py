@@ -243,6 +243,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "groups.save": {"de": "Speichern", "en": "Save"},
     "groups.delete": {"de": "Löschen", "en": "Delete"},
     # --- card moderation (console) ----------------------------------------------
+    "moderate.dot_rules": {
+        "de": "Punkte-Regeln: {budget} je Person, höchstens {per_card} je Karte",
+        "en": "Dot rules: {budget} per person, at most {per_card} per card",
+    },
     "moderate.dot_budget": {"de": "Punkte je Person", "en": "Dots per person"},
     "moderate.dots_per_card": {"de": "Höchstens je Karte", "en": "At most per card"},
     "moderate.dot_rules.save": {"de": "Punkte-Regeln speichern", "en": "Save dot rules"},

@@ -34,7 +34,9 @@ def group_picker(participant: Participant, workshop: Workshop, fieldset: Fieldse
         group = next(g for g in groups if g.id == participant.group_id)
         fields = ", ".join(fieldset.field(f).title.get(language) for f in group.field_ids)
         label = "cards.group_tablet" if participant.group_tablet else "cards.your_group"
-        st.markdown(t(label, language, group=literal(group.name)) + "  \n" + literal(fields))
+        # a default group is named after its one field: say it once
+        st.markdown(t(label, language, group=literal(group.name))
+                    + ("" if fields == group.name else "  \n" + literal(fields)))
         if not participant.group_tablet:
             with st.popover(t("cards.change_group", language), icon=":material/swap_horiz:"):
                 _group_radio(participant, names, language, key="change_group")

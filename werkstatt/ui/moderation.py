@@ -49,8 +49,9 @@ def _set_dot_rules(workshop_id: int) -> None:
 
 
 def dot_rules(workshop: Workshop, language: str) -> None:
-    """Dots per participant and per card (default 5 and 2)."""
-    with st.form("dot_rules", border=False):
+    """Dots per participant and per card (default 5 and 2), folded away until needed."""
+    summary = t("moderate.dot_rules", language, budget=workshop.dot_budget, per_card=workshop.dots_per_card)
+    with st.expander(summary, icon=":material/radio_button_checked:"), st.form("dot_rules", border=False):
         left, right = st.columns(2, vertical_alignment="bottom")
         left.number_input(t("moderate.dot_budget", language), 1, 50, workshop.dot_budget, key="dot_budget")
         right.number_input(t("moderate.dots_per_card", language), 1, 50, workshop.dots_per_card,

@@ -14,6 +14,8 @@ div[role="radiogroup"] label {
 div[role="radiogroup"] label:has(input:checked) { border-color: #0b5cad; background: #e8f1fb; }
 div[data-testid="stMarkdownContainer"] p, li { font-size: 1.08rem; }
 button[kind="primary"], button[kind="secondary"] { min-height: 3rem; font-size: 1.05rem; }
+/* the dot-vote control: three big buttons */
+div[data-testid="stButtonGroup"] button { min-height: 3rem; min-width: 5rem; font-size: 1.2rem; }
 </style>
 """
 

@@ -33,7 +33,7 @@ def _save(token: str, card_id: int, language: str) -> None:
 
 
 def dots_label(n: int, language: str) -> str:
-    return "○" if n == 0 else "●" * n + f" {n}"
+    return "○ 0" if n == 0 else "●" * n + f" {n}"
 
 
 def voting_step(participant: Participant, workshop: Workshop, fieldset: Fieldset, open_: bool,

@@ -30,10 +30,10 @@ CSS = """
 .ws-wall-head { font-size: 2.3rem; font-weight: 800; color: #111; margin: 0.2rem 0 0.4rem 0; }
 .ws-wall-head small { font-size: 1.3rem; font-weight: 400; color: #333; margin-left: 1rem; }
 .ws-wall { display: grid; grid-template-columns: repeat(3, 1fr); gap: 1.2rem; }
-.ws-wall h3 { font-size: 1.7rem; margin: 0 0 0.4rem 0; padding: 0.2rem 0.6rem; color: #fff; border-radius: 0.4rem; }
-.ws-kind-strength h3 { background: #1b6e3a; }
-.ws-kind-gap h3 { background: #a4262c; }
-.ws-kind-idea h3 { background: #0b5cad; }
+.ws-head { font-size: 1.7rem; font-weight: 800; margin: 0 0 0.4rem 0; padding: 0.2rem 0.6rem; color: #fff; border-radius: 0.4rem; }
+.ws-kind-strength .ws-head { background: #1b6e3a; }
+.ws-kind-gap .ws-head { background: #a4262c; }
+.ws-kind-idea .ws-head { background: #0b5cad; }
 .ws-note { border: 2px solid #888; border-left-width: 0.6rem; border-radius: 0.4rem; padding: 0.45rem 0.7rem;
   margin-bottom: 0.6rem; font-size: 1.55rem; line-height: 1.3; color: #111; background: #fffdf3;
   white-space: pre-wrap; overflow-wrap: anywhere; unicode-bidi: plaintext; }
@@ -62,7 +62,7 @@ def group_strip(groups: list[Group], lang: str) -> None:
 
 
 def wall_pages(board: list[Card], fieldset: Fieldset, pinned: str | None) -> list[tuple[str, int, int]]:
-    """``(field id, page, pages of that field)`` for every page the wall turns through.
+    """``(field id, page of that field, pages of that field)`` for every page the wall turns through.
 
     Fields without cards are skipped unless pinned; a field with more cards of
     one kind than fit in a column gets several pages.
@@ -93,15 +93,17 @@ def card_wall(board: list[Card], fieldset: Fieldset, pinned: str | None, lang: s
     if not pages:
         st.html(f'<div class="ws-empty">{html.escape(t("wall.empty", lang))}</div>')
         return
-    field_id, page, count = pages[int(time.time() // PAGE_SECONDS) % len(pages)]
+    index = int(time.time() // PAGE_SECONDS) % len(pages)
+    field_id, page, _count = pages[index]
     field = fieldset.field(field_id)
-    counter = t("wall.page", lang, page=page + 1, pages=count) if count > 1 else ""
+    # the room sees that the wall turns by itself, and how far it has got
+    counter = t("wall.page", lang, page=index + 1, pages=len(pages)) if len(pages) > 1 else ""
     columns = []
     for kind in KINDS:
         cards = [c for c in board if c.visible and c.field_id == field_id and c.kind == kind]
         shown = cards[page * CARDS_PER_COLUMN:(page + 1) * CARDS_PER_COLUMN]
         notes = "".join(_note(c, lang) for c in shown)
-        columns.append(f'<div class="ws-kind-{kind}"><h3>{html.escape(t(f"kind.{kind}.plural", lang))}'
+        columns.append(f'<div class="ws-kind-{kind}"><h3 class="ws-head">{html.escape(t(f"kind.{kind}.plural", lang))}'
                        f' ({fmt_number(len(cards), lang)})</h3>{notes}</div>')
     st.html(f'<div class="ws-wall-head">{html.escape(field.title.get(lang))}<small>{html.escape(counter)}</small></div>'
             f'<div class="ws-wall">{"".join(columns)}</div>')
@@ -119,5 +121,5 @@ def ranking(board: list[Card], fieldset: Fieldset, lang: str) -> None:
         )
         body = f'<table class="ws-rank">{rows}</table>' if rows else \
             f'<div class="ws-empty">{html.escape(t("wall.empty", lang))}</div>'
-        column.html(f'<div class="ws-kind-{kind}"><h3 class="ws-rank-head">'
+        column.html(f'<div class="ws-kind-{kind}"><h3 class="ws-head">'
                     f'{html.escape(t(f"ranking.top.{kind}", lang))}</h3></div>{body}')
