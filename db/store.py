@@ -16,6 +16,7 @@ integers and nothing else.
 from __future__ import annotations
 
 import contextlib
+import json
 import queue
 import sqlite3
 from pathlib import Path
@@ -384,6 +385,12 @@ class Store:
         )
         row = cursor.fetchone()
         return dict(zip([d[0] for d in cursor.description], row)) if row else None
+
+    def moderated_cards(self, workshop_id: int, db: Database | None = None) -> set[int]:
+        """Ids of the cards some moderation action (not undone) has touched."""
+        sql = "SELECT before FROM moderation_log WHERE workshop_id = ? AND undone_at IS NULL"
+        rows = self._rows(sql, (workshop_id,)) if db is None else list(db.query(sql, (workshop_id,)))
+        return {int(card_id) for row in rows for card_id in json.loads(row["before"])}
 
     def mark_undone(self, db: Database, log_id: int, undone_at: str) -> None:
         db.execute("UPDATE moderation_log SET undone_at = ? WHERE id = ?", (undone_at, log_id))

@@ -33,6 +33,7 @@ class Card:
     created_at: str
     dots: int = 0  # on the root: its own dots plus those of every card merged into it
     sources: tuple[int, ...] = field(default=())  # cards merged into this one, oldest first
+    moderated: bool = False  # in a participant's own list: the facilitator has taken it over
 
     @property
     def visible(self) -> bool:

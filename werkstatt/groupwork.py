@@ -10,6 +10,7 @@ lock, and two tabs of one participant cannot together overspend the budget.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 from dataclasses import dataclass
@@ -42,8 +43,15 @@ if TYPE_CHECKING:
 
 DOT_BUDGET_MAX = 50
 TIMER_MAX_MINUTES = 240
-# The card columns a moderation action changes; the log keeps them from before it.
-MODERATED_COLUMNS = ("text", "original_text", "field_id", "kind", "hidden", "merged_into")
+# The card columns each moderation action changes; the log keeps them from before it, and an
+# undo writes back only these.
+CHANGED_COLUMNS = {
+    "hide": ("hidden",),
+    "restore": ("hidden",),
+    "correct": ("text", "original_text"),
+    "move": ("field_id", "kind"),
+    "merge": ("merged_into",),
+}
 
 
 @dataclass(frozen=True)
@@ -195,10 +203,13 @@ class GroupWork:
             self.store.bump_data_version(db, participant.workshop_id)
 
     def my_cards(self, token: str) -> list[Card]:
-        """The participant's own cards as stored, oldest first (hidden and merged ones too)."""
+        """The participant's own cards as stored, oldest first (hidden and merged ones too);
+        ``moderated`` marks those the facilitator has taken over."""
         participant = self.participant(token)
         mine = {row["id"] for row in self.store.cards_of(participant.id)}
-        return [c for c in self.board(participant.workshop_id) if c.id in mine]
+        moderated = self.store.moderated_cards(participant.workshop_id)
+        return [dataclasses.replace(c, moderated=c.id in moderated)
+                for c in self.board(participant.workshop_id) if c.id in mine]
 
     def board(self, workshop_id: int) -> list[Card]:
         """Every card of the workshop with its dots and merged sources (see werkstatt.cards).
@@ -239,27 +250,25 @@ class GroupWork:
             raise UnknownCard(card=card_id)
         if row["participant_id"] != participant.id:
             raise NotYourCard()
-        card = card_from_row(row)
-        has_sources = any(r["merged_into"] == card_id for r in self.store.cards(participant.workshop_id, db))
-        if card.hidden or card.merged_into is not None or card.corrected or has_sources:
+        if card_id in self.store.moderated_cards(participant.workshop_id, db):
             raise CardModerated()
-        return card
+        return card_from_row(row)
 
     # --- moderation: the facilitator -------------------------------------------
 
     def hide_card(self, workshop_id: int, card_id: int) -> Card:
         """Take a card off the wall; it is kept and can be restored."""
-        return self._moderate(workshop_id, "hide", card_id, [card_id], lambda db, card: (
+        return self._moderate(workshop_id, "hide", [card_id], lambda db, card: (
             self.store.update_card(db, card_id, hidden=1, updated_at=self._timestamp())))
 
     def restore_card(self, workshop_id: int, card_id: int) -> Card:
-        return self._moderate(workshop_id, "restore", card_id, [card_id], lambda db, card: (
+        return self._moderate(workshop_id, "restore", [card_id], lambda db, card: (
             self.store.update_card(db, card_id, hidden=0, updated_at=self._timestamp())))
 
     def correct_card(self, workshop_id: int, card_id: int, text: str) -> Card:
         """Correct a card's text; what its author wrote is kept beside it."""
         text = clean_card_text(text)
-        return self._moderate(workshop_id, "correct", card_id, [card_id], lambda db, card: (
+        return self._moderate(workshop_id, "correct", [card_id], lambda db, card: (
             self.store.update_card(db, card_id, text=text, original_text=card["original_text"] or card["text"],
                                    updated_at=self._timestamp())))
 
@@ -269,7 +278,7 @@ class GroupWork:
             raise InvalidInput(problem="problem.unknown_kind", kind=kind)
         if field_id not in self.fieldset(self.workshop(workshop_id)).field_ids:
             raise UnknownField(field=field_id)
-        return self._moderate(workshop_id, "move", card_id, [card_id], lambda db, card: (
+        return self._moderate(workshop_id, "move", [card_id], lambda db, card: (
             self.store.update_card(db, card_id, field_id=field_id, kind=kind, updated_at=self._timestamp())))
 
     def merge_cards(self, workshop_id: int, target_id: int, source_ids: list[int]) -> Card:
@@ -283,7 +292,7 @@ class GroupWork:
             for source_id in sources:
                 self.store.update_card(db, source_id, merged_into=target_id, updated_at=self._timestamp())
 
-        return self._moderate(workshop_id, "merge", target_id, [target_id, *sources], merge)
+        return self._moderate(workshop_id, "merge", [target_id, *sources], merge)
 
     def undo_moderation(self, workshop_id: int) -> ModerationEntry:
         """Undo the newest moderation action that is not undone yet; returns it."""
@@ -292,8 +301,7 @@ class GroupWork:
             if entry is None:
                 raise NothingToUndo()
             for card_id, columns in json.loads(entry["before"]).items():
-                if self.store.card(db, int(card_id)) is not None:
-                    self.store.update_card(db, int(card_id), **columns, updated_at=self._timestamp())
+                self.store.update_card(db, int(card_id), **columns, updated_at=self._timestamp())
             self.store.mark_undone(db, entry["id"], self._timestamp())
             self.store.bump_data_version(db, workshop_id)
         return _moderation_entry({**entry, "undone_at": self._timestamp()})
@@ -302,12 +310,14 @@ class GroupWork:
         """The latest moderation actions, newest first."""
         return [_moderation_entry(row) for row in self.store.moderation_history(workshop_id)]
 
-    def _moderate(self, workshop_id: int, action: str, card_id: int, card_ids: list[int],
+    def _moderate(self, workshop_id: int, action: str, card_ids: list[int],
                   change: Callable[[object, dict], None]) -> Card:
-        """Apply one moderation action to visible cards, logging their state before it.
+        """Apply one moderation action to visible cards, logging the columns it changes.
 
         ``card_ids[0]`` is the card the action is about (restore accepts a hidden one).
+        From now on the cards' authors can no longer change them (see ``_own_card``).
         """
+        card_id = card_ids[0]
         with self.store.write() as db:
             rows = {}
             for cid in card_ids:
@@ -317,7 +327,7 @@ class GroupWork:
                 if row["merged_into"] is not None or (row["hidden"] and action != "restore"):
                     raise InvalidInput(problem="problem.card_not_on_wall", card=cid)
                 rows[cid] = row
-            before = {cid: {c: row[c] for c in MODERATED_COLUMNS} for cid, row in rows.items()}
+            before = {cid: {c: row[c] for c in CHANGED_COLUMNS[action]} for cid, row in rows.items()}
             change(db, rows[card_id])
             self.store.log_moderation(db, workshop_id, action, card_id, json.dumps(before), self._timestamp())
             self.store.bump_data_version(db, workshop_id)
@@ -331,7 +341,9 @@ class GroupWork:
         The budget and the per-card maximum are checked inside the write
         transaction against what is stored, so a double tap, a second tab or
         a crafted request cannot overspend. Lowering is always allowed, even
-        if the facilitator has since lowered the budget.
+        if the facilitator has since lowered the budget. Dots on a hidden card
+        are free while it is hidden; if the facilitator restores it, they count
+        again, and a voter who spent them meanwhile can only take dots back.
         """
         if isinstance(dots, bool) or not isinstance(dots, int) or dots < 0:
             raise InvalidInput(problem="problem.bad_dots", dots=dots)
@@ -391,14 +403,13 @@ class GroupWork:
     def lock_input(self, workshop_id: int, locked: bool) -> Workshop:
         """Lock or reopen the input of the live step (ratings, cards or dots).
 
-        Reopening also ends a timer that locked the step when it ran out.
+        Reopening also ends a timer that locked the step when it ran out; a
+        countdown still running keeps its lock at zero.
         """
         workshop = self.workshop(workshop_id)
         columns: dict[str, object] = {"locked": int(locked)}
-        if not locked:
-            columns["timer_locks"] = 0
-            if workshop.timer_left(self._now()) == 0:
-                columns.update(timer_ends_at=None, timer_seconds=None)
+        if not locked and workshop.timer_left(self._now()) == 0:
+            columns.update(timer_ends_at=None, timer_seconds=None, timer_locks=0)
         return self._set(workshop_id, step_change=True, **columns)
 
     def start_timer(self, workshop_id: int, minutes: float, lock_at_end: bool = False) -> Workshop:
@@ -406,7 +417,7 @@ class GroupWork:
         the live step's input locks itself at zero."""
         if isinstance(minutes, bool) or not isinstance(minutes, (int, float)) or not (
             0 < minutes <= TIMER_MAX_MINUTES
-        ):
+        ) or round(minutes * 60) < 1:
             raise InvalidInput(problem="problem.bad_timer", max=TIMER_MAX_MINUTES)
         seconds = round(minutes * 60)
         ends = (self._now() + dt.timedelta(seconds=seconds)).isoformat(timespec="seconds")

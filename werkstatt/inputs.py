@@ -8,6 +8,7 @@ around them.
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 
 from werkstatt.cards import TEXT_MAX_LENGTH as CARD_MAX_LENGTH
 from werkstatt.cards import TEXT_MIN_LENGTH as CARD_MIN_LENGTH
@@ -38,9 +39,11 @@ def clean_date(value: dt.date | str | None) -> str | None:
 
 
 def clean_card_text(value: str | None) -> str:
-    """A card's text exactly as typed, without surrounding blanks; 3 to 500 characters."""
+    """A card's text exactly as typed, without surrounding blanks; 3 to 500 characters,
+    at least 3 of them visible (zero-width and control characters alone make no card)."""
     text = str(value or "").strip()
-    if len(text) < CARD_MIN_LENGTH:
+    visible = sum(1 for ch in text if not ch.isspace() and unicodedata.category(ch) not in ("Cf", "Cc"))
+    if visible < CARD_MIN_LENGTH:
         raise InvalidInput(problem="problem.card_too_short", min=CARD_MIN_LENGTH)
     if len(text) > CARD_MAX_LENGTH:
         raise InvalidInput(problem="problem.card_too_long", max=CARD_MAX_LENGTH, length=len(text))

@@ -117,8 +117,7 @@ def my_cards(token: str, fieldset: Fieldset, language: str, editable: bool) -> N
         with st.container(border=True):
             st.caption(f"{t(f'kind.{card.kind}', language)} · {literal(fieldset.field(card.field_id).title.get(language))}")
             st.markdown(literal_lines(card.text))
-            moderated = card.hidden or card.merged_into is not None or card.corrected or card.sources
-            if moderated:
+            if card.moderated:
                 st.caption(t("cards.moderated", language))
             elif editable:
                 _card_actions(token, card, language)
