@@ -1,4 +1,5 @@
-"""What one poll, one tap and one results render cost in the service, on a real SQLite file.
+"""What one poll, one tap, one results render and the group work cost in the service,
+on a real SQLite file.
 
 Not a test: run ``.venv/bin/python -m bench.service_costs`` and read the medians.
 The poll is what 150 tablets do every two seconds; it must stay far below a
@@ -53,6 +54,42 @@ def main() -> None:
         print(f"  summary, cached per version:  {cached:7.3f} ms")
         print(f"  summary, recomputed:          {recomputed:7.3f} ms")
         print(f"  ratio recomputed / poll:      {recomputed / poll:7.0f} ×")
+        group_work(app, workshop)
+
+
+def group_work(app: Werkstatt, workshop) -> None:
+    """A room of PARTICIPANTS that wrote 2 cards each and spent all their dots."""
+    app.set_live_step(workshop.id, "cards")
+    groups = app.groups(workshop.id)  # the demo's: one per field
+    tokens = [app.join(workshop.join_code, group_id=groups[i % len(groups)].id).token for i in range(PARTICIPANTS)]
+    for index, token in enumerate(tokens):
+        for n in range(2):
+            app.add_card(token, groups[index % len(groups)].field_ids[0], ("gap", "idea")[n], f"Karte {index}-{n}")
+    writer = tokens[0]
+    counter = iter(range(10**6))
+    card = median_ms(lambda: app.add_card(writer, groups[0].field_ids[0], "idea", f"Noch eine {next(counter)}"),
+                     repeat=200)
+    app.set_live_step(workshop.id, "voting")
+    votable = [c.id for c in app.board(workshop.id) if c.votable]
+    for index, token in enumerate(tokens[1:]):
+        for n in range(5):
+            app.vote(token, votable[(index * 7 + n * 13) % len(votable)], 1)
+    voter = app.join(workshop.join_code, group_id=groups[0].id).token
+    dots = iter(range(10**6))
+    vote = median_ms(lambda: app.vote(voter, votable[0], next(dots) % 2 + 1), repeat=200)
+    board_cached = median_ms(lambda: app.board(workshop.id), repeat=500)
+
+    def fresh_board():
+        app.vote(voter, votable[0], next(dots) % 2 + 1)
+        app.board(workshop.id)
+
+    board_fresh = median_ms(fresh_board, repeat=100) - vote
+    total = len(app.board(workshop.id))
+    print(f"{PARTICIPANTS} participants, {total} cards, {len(tokens) * 5} dots, medians:")
+    print(f"  add a card:                   {card:7.3f} ms")
+    print(f"  vote (budget checked inside): {vote:7.3f} ms")
+    print(f"  card board, cached:           {board_cached:7.3f} ms")
+    print(f"  card board, recomputed:       {board_fresh:7.3f} ms")
 
 
 if __name__ == "__main__":

@@ -277,6 +277,9 @@ class Store:
         db.execute("UPDATE participants SET group_id = NULL WHERE group_id = ?", (group_id,))
         db.execute("DELETE FROM groups WHERE id = ?", (group_id,))
 
+    def group(self, workshop_id: int, group_id: int) -> dict | None:
+        return self._one("SELECT * FROM groups WHERE id = ? AND workshop_id = ?", (group_id, workshop_id))
+
     def groups(self, workshop_id: int) -> list[dict]:
         """The workshop's groups with how many cards (not hidden) and members each has."""
         return self._rows(
@@ -321,11 +324,14 @@ class Store:
         db.execute("DELETE FROM cards WHERE id = ?", (card_id,))
 
     def cards(self, workshop_id: int, db: Database | None = None) -> list[dict]:
-        """Every card of the workshop, oldest first (inside a transaction when ``db`` is given)."""
-        sql = "SELECT * FROM cards WHERE workshop_id = ? ORDER BY id"
-        if db is None:
-            return self._rows(sql, (workshop_id,))
-        return list(db.query(sql, (workshop_id,)))
+        """Every card of the workshop, oldest first (inside a transaction when ``db`` is given).
+
+        Read with a plain cursor: every vote reads them all, and sqlite-utils'
+        row generator would double the cost."""
+        with contextlib.nullcontext(db) if db is not None else self._db() as conn:
+            cursor = conn.execute("SELECT * FROM cards WHERE workshop_id = ? ORDER BY id", (workshop_id,))
+            names = [d[0] for d in cursor.description]
+            return [dict(zip(names, row)) for row in cursor.fetchall()]
 
     def cards_of(self, participant_id: int) -> list[dict]:
         return self._rows("SELECT * FROM cards WHERE participant_id = ? ORDER BY id", (participant_id,))
@@ -341,6 +347,13 @@ class Store:
         if db is None:
             return [tuple(r.values()) for r in self._rows(sql, (workshop_id,))]
         return [tuple(r) for r in db.execute(sql, (workshop_id,)).fetchall()]
+
+    def votes_of(self, participant_id: int, db: Database | None = None) -> list[tuple[int, int, int]]:
+        """``(participant_id, card_id, dots)`` for one participant's votes."""
+        with contextlib.nullcontext(db) if db is not None else self._db() as conn:
+            return [tuple(r) for r in conn.execute(
+                "SELECT participant_id, card_id, dots FROM votes WHERE participant_id = ?", (participant_id,)
+            ).fetchall()]
 
     def set_dots(self, db: Database, participant_id: int, card_id: int, dots: int, voted_at: str) -> None:
         """The participant's dots on one card; 0 removes the vote."""

@@ -90,6 +90,13 @@ class GroupWork:
                 return group
         raise UnknownGroup(group=group_id)
 
+    def _group_fields(self, workshop_id: int, group_id: int) -> tuple[str, tuple[str, ...]]:
+        """Name and fields of one group, without counting its cards: for every card written."""
+        row = self.store.group(workshop_id, group_id) if isinstance(group_id, int) else None
+        if row is None:
+            raise UnknownGroup(group=group_id)
+        return row["name"], tuple(json.loads(row["fields"]))
+
     def add_group(self, workshop_id: int, name: str, field_ids: list[str]) -> Group:
         """A small group with the fields it works on."""
         workshop = self.workshop(workshop_id)
@@ -158,7 +165,8 @@ class GroupWork:
     # --- cards: participants ---------------------------------------------------
 
     def add_card(self, token: str, field_id: str, kind: str, text: str) -> Card:
-        """A strength, gap or idea for one of the participant's fields.
+        """A strength, gap or idea for one of the participant's fields; returns it as stored
+        (without dots and sources, which only the board adds up).
 
         The same card sent twice (a double tap, a resent form) is stored once.
         """
@@ -176,7 +184,8 @@ class GroupWork:
                     "text": text, "created_at": self._timestamp(),
                 })
                 self.store.bump_data_version(db, workshop.id)
-        return self._card(workshop.id, card_id)
+            row = self.store.card(db, card_id)
+        return card_from_row(row)
 
     def edit_card(self, token: str, card_id: int, text: str, field_id: str | None = None,
                   kind: str | None = None) -> Card:
@@ -192,7 +201,8 @@ class GroupWork:
             self.store.update_card(db, card_id, text=text, field_id=field_id, kind=kind,
                                    updated_at=self._timestamp())
             self.store.bump_data_version(db, workshop.id)
-        return self._card(workshop.id, card_id)
+            row = self.store.card(db, card_id)
+        return card_from_row(row)
 
     def delete_card(self, token: str, card_id: int) -> None:
         participant = self.participant(token)
@@ -232,9 +242,9 @@ class GroupWork:
         if field_id not in self.fieldset(workshop).field_ids:
             raise UnknownField(field=field_id)
         if participant.group_id is not None:
-            group = self.group(workshop.id, participant.group_id)
-            if field_id not in group.field_ids:
-                raise FieldNotInGroup(group=group.name)
+            name, field_ids = self._group_fields(workshop.id, participant.group_id)
+            if field_id not in field_ids:
+                raise FieldNotInGroup(group=name)
         elif self.groups(workshop.id):
             raise GroupNeeded()
 
@@ -353,7 +363,7 @@ class GroupWork:
             if not (workshop.step.accepts_votes and workshop.input_open(self._now())):
                 raise VotingClosed()
             cards = [card_from_row(r) for r in self.store.cards(workshop.id, db)]
-            votes = self.store.votes(workshop.id, db)
+            votes = self.store.votes_of(participant.id, db)
             root_of = card_rules.roots(cards)
             root = root_of.get(card_id)
             if root is None:
@@ -369,8 +379,8 @@ class GroupWork:
                 raise DotBudgetExceeded(budget=workshop.dot_budget, left=max(0, left - current))
             now = self._timestamp()
             # Dots the participant gave to cards since merged into this one now sit on it.
-            for voter, voted_card, _n in votes:
-                if voter == participant.id and voted_card != root and root_of[voted_card] == root:
+            for _voter, voted_card, _n in votes:
+                if voted_card != root and root_of[voted_card] == root:
                     self.store.set_dots(db, participant.id, voted_card, 0, now)
             self.store.set_dots(db, participant.id, root, dots, now)
             self.store.bump_data_version(db, workshop.id)
@@ -383,7 +393,7 @@ class GroupWork:
         return card_rules.dots_of(
             participant.id,
             [card_from_row(r) for r in self.store.cards(workshop.id)],
-            [v for v in self.store.votes(workshop.id) if v[0] == participant.id],
+            self.store.votes_of(participant.id),
         )
 
     def voters(self, workshop_id: int) -> int:
