@@ -55,8 +55,9 @@ def projector_page() -> None:
 
     step = workshop.step
     locked = "" if workshop.input_open(app.now()) or not step.takes_input else f' · {t("projector.locked", lang)}'
-    st.html(f'<div class="ws-label">{html.escape(workshop.title)} · {html.escape(workshop.municipality)}'
-            f' · {fmt_date(workshop.date, lang)} · {t("projector.code", lang)} {workshop.join_code}</div>'
+    about = [workshop.title, workshop.municipality, fmt_date(workshop.date, lang) if workshop.date else "",
+             f'{t("projector.code", lang)} {workshop.join_code}']
+    st.html(f'<div class="ws-label">{html.escape(" · ".join(filter(None, about)))}</div>'
             f'<div class="ws-step">{html.escape(t(f"step.{workshop.live_step}", lang) + locked)}</div>')
     countdown(workshop, app.now(), lang, large=True)
     if step.shows_wall:

@@ -354,6 +354,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "wall.page": {"de": "Seite {page} von {pages}", "en": "page {page} of {pages}"},
     "wall.named": {"de": "{n}× genannt", "en": "named {n}×"},
     "wall.dots": {"de": "{n} Punkte", "en": "{n} dots"},
+    "ranking.no_dots": {"de": "Noch keine Punkte.", "en": "No dots yet."},
     "ranking.top.gap": {"de": "Wichtigste Handlungsbedarfe", "en": "Top gaps"},
     "ranking.top.idea": {"de": "Wichtigste Ideen", "en": "Top ideas"},
     "projector.locked": {"de": "gesperrt", "en": "locked"},

@@ -57,6 +57,7 @@ def test_a_card_is_saved_shown_and_the_box_emptied(app, card_workshop, open_page
     assert "Gespeichert: Ihre Karte „Handlungsbedarf“." in texts(at)
     assert "Meine Karten (1)" in texts(at)
     assert at.text_area(key="card_text").value == ""
+    assert at.radio(key="card_kind").value is None  # the next card's kind is chosen afresh
 
 
 @pytest.mark.parametrize("text, message", [
@@ -158,6 +159,7 @@ def test_the_timer_shows_on_the_tablet(app, card_workshop, open_page):
 def _voting(app, workshop, cards: int = 4):
     author = app.join(workshop.join_code).token
     ids = [app.add_card(author, "management", "gap", f"Bedarf {i}").id for i in range(cards)]
+    app.add_card(author, "management", "idea", PAYLOADS[0])
     strength = app.add_card(author, "management", "strength", "Schon gut").id
     app.set_live_step(workshop.id, "voting")
     return ids, strength
@@ -171,6 +173,14 @@ def test_dots_are_saved_on_tap_and_the_budget_is_shown(app, card_workshop, open_
     at.button_group(key=f"dots_{ids[0]}").set_value(2).run()
     assert app.my_dots(token) == {ids[0]: 2}
     assert "Noch 3 von 5 Punkten frei" in texts(at)
+
+
+def test_a_dot_controls_label_reads_the_cards_words_without_markup(app, card_workshop, open_page):
+    _voting(app, card_workshop)
+    at = open_page("views/participate.py", t=app.join(card_workshop.join_code).token)
+    labels = [control.label for control in at.get("button_group") if control.key and control.key.startswith("dots_")]
+    assert "Ihre Punkte für: script alert 1 script und b fett b" in labels
+    assert not any(ch in label for label in labels for ch in "<>\\*")
 
 
 def test_a_dot_over_the_budget_is_refused_and_the_control_shows_what_is_stored(app, card_workshop, open_page):

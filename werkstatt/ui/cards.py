@@ -20,7 +20,7 @@ from werkstatt.ui.text import literal, literal_lines
 TEXT_KEY = "card_text"
 FIELD_KEY = "card_field"
 KIND_KEY = "card_kind"
-MESSAGE_KEY = "card_message"  # (kind of st message, text) shown once after a save
+MESSAGE_KEY = "card_message"  # (kind of st message, text, card id or None) shown once after a save
 
 
 def group_picker(participant: Participant, workshop: Workshop, fieldset: Fieldset, language: str) -> bool:
@@ -55,7 +55,7 @@ def _choose_group(token: str, key: str, language: str) -> None:
     try:
         get_app().choose_group(token, st.session_state[key])
     except WerkstattError as error:
-        st.session_state[MESSAGE_KEY] = ("error", error.message(language))
+        st.session_state[MESSAGE_KEY] = ("error", error.message(language), None)
 
 
 def card_form(participant: Participant, workshop: Workshop, fieldset: Fieldset, language: str) -> None:
@@ -86,21 +86,24 @@ def card_form(participant: Participant, workshop: Workshop, fieldset: Fieldset, 
 def _add_card(token: str, language: str) -> None:
     state = st.session_state
     if state.get(KIND_KEY) is None:
-        state[MESSAGE_KEY] = ("error", t("cards.pick_kind", language))
+        state[MESSAGE_KEY] = ("error", t("cards.pick_kind", language), None)
         return
     try:
         card = get_app().add_card(token, state[FIELD_KEY], state[KIND_KEY], state.get(TEXT_KEY, ""))
     except WerkstattError as error:
-        state[MESSAGE_KEY] = ("error", error.message(language))
+        state[MESSAGE_KEY] = ("error", error.message(language), None)
         return
-    state[TEXT_KEY] = ""  # stored: now the box may be emptied
-    state[MESSAGE_KEY] = ("success", t("cards.saved", language, kind=t(f"kind.{card.kind}", language)))
+    # Stored: now the box may be emptied, and the next card's kind is chosen afresh.
+    state[TEXT_KEY], state[KIND_KEY] = "", None
+    state[MESSAGE_KEY] = ("success", t("cards.saved", language, kind=t(f"kind.{card.kind}", language)), None)
 
 
-def _show_message() -> None:
-    message = st.session_state.pop(MESSAGE_KEY, None)
-    if message:
-        kind, text = message
+def _show_message(card_id: int | None = None) -> None:
+    """The message of the last save, where it belongs: under the form, or under its card."""
+    message = st.session_state.get(MESSAGE_KEY)
+    if message and message[2] == card_id:
+        del st.session_state[MESSAGE_KEY]
+        kind, text, _ = message
         if kind == "error":
             st.error(text, icon=":material/error:")
         else:
@@ -121,6 +124,7 @@ def my_cards(token: str, fieldset: Fieldset, language: str, editable: bool) -> N
                 st.caption(t("cards.moderated", language))
             elif editable:
                 _card_actions(token, card, language)
+            _show_message(card.id)
 
 
 def _card_actions(token: str, card: Card, language: str) -> None:
@@ -143,10 +147,10 @@ def _edit_card(token: str, card_id: int, language: str) -> None:
     try:
         card = get_app().edit_card(token, card_id, st.session_state[key])
     except WerkstattError as error:
-        st.session_state[MESSAGE_KEY] = ("error", error.message(language))
+        st.session_state[MESSAGE_KEY] = ("error", error.message(language), card_id)
         return
     st.session_state[key] = card.text
-    st.session_state[MESSAGE_KEY] = ("success", t("cards.edited", language))
+    st.session_state[MESSAGE_KEY] = ("success", t("cards.edited", language), card_id)
 
 
 def _delete_card(token: str, card_id: int, language: str) -> None:
@@ -155,10 +159,10 @@ def _delete_card(token: str, card_id: int, language: str) -> None:
     except UnknownCard:
         pass  # a double tap: the first one already deleted it
     except WerkstattError as error:
-        st.session_state[MESSAGE_KEY] = ("error", error.message(language))
+        st.session_state[MESSAGE_KEY] = ("error", error.message(language), card_id)
         return
     st.session_state.pop(f"edit_{card_id}", None)
-    st.session_state[MESSAGE_KEY] = ("success", t("cards.deleted", language))
+    st.session_state[MESSAGE_KEY] = ("success", t("cards.deleted", language), None)
 
 
 def card_step(participant: Participant, workshop: Workshop, fieldset: Fieldset, open_: bool, language: str) -> None:

@@ -8,6 +8,8 @@ what the tablet shows is always what is stored.
 
 from __future__ import annotations
 
+import re
+
 import streamlit as st
 
 from werkstatt.cards import VOTABLE_KINDS, Card
@@ -16,7 +18,7 @@ from werkstatt.fieldsets import Fieldset
 from werkstatt.i18n import t
 from werkstatt.service import Participant, Workshop
 from werkstatt.ui.context import get_app
-from werkstatt.ui.text import literal, literal_lines
+from werkstatt.ui.text import literal_lines
 
 ERROR_KEY = "vote_error"  # (card id, message) of the last refused tap
 
@@ -30,6 +32,13 @@ def _save(token: str, card_id: int, language: str) -> None:
         get_app().vote(token, card_id, int(st.session_state[_key(card_id)]))
     except WerkstattError as error:
         st.session_state[ERROR_KEY] = (card_id, error.message(language))
+
+
+def _spoken(text: str, words: int = 8) -> str:
+    """The card's first words for the control's (hidden) label, which a screen reader
+    reads: letters and digits only, so no markup character can reach it."""
+    plain = re.sub(r"[^\w\s]", " ", text).split()
+    return " ".join(plain[:words]) + (" …" if len(plain) > words else "")
 
 
 def dots_label(n: int, language: str) -> str:
@@ -68,7 +77,7 @@ def _card_dots(token: str, workshop: Workshop, card: Card, dots: int, open_: boo
         st.caption(" · ".join(filter(None, [t(f"kind.{card.kind}", language), named])))
         st.markdown(literal_lines(card.text))
         st.segmented_control(
-            t("vote.control", language, text=literal(card.text[:60])),
+            t("vote.control", language, text=_spoken(card.text)),
             list(range(max(workshop.dots_per_card, dots) + 1)),
             format_func=lambda n: dots_label(n, language),
             key=key, required=True, disabled=not open_, label_visibility="collapsed",

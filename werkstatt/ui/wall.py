@@ -20,12 +20,12 @@ from werkstatt.groupwork import Group
 from werkstatt.i18n import fmt_number, t
 
 PAGE_SECONDS = 12
-CARDS_PER_COLUMN = 6  # about what fits under each other at projector size
+CARDS_PER_COLUMN = 5  # about what fits under each other at projector size
 RANKING_SIZE = 8
 
 CSS = """
 <style>
-.ws-groups { display: flex; flex-wrap: wrap; gap: 0.5rem 1rem; font-size: 1.3rem; color: #111; margin: 0.3rem 0; }
+.ws-groups { display: flex; flex-wrap: wrap; gap: 0.5rem 1rem; font-size: 1.5rem; color: #111; margin: 0.3rem 0; }
 .ws-groups span { border: 2px solid #555; border-radius: 2rem; padding: 0.1rem 0.9rem; }
 .ws-wall-head { font-size: 2.3rem; font-weight: 800; color: #111; margin: 0.2rem 0 0.4rem 0; }
 .ws-wall-head small { font-size: 1.3rem; font-weight: 400; color: #333; margin-left: 1rem; }
@@ -35,18 +35,18 @@ CSS = """
 .ws-kind-gap .ws-head { background: #a4262c; }
 .ws-kind-idea .ws-head { background: #0b5cad; }
 .ws-note { border: 2px solid #888; border-left-width: 0.6rem; border-radius: 0.4rem; padding: 0.45rem 0.7rem;
-  margin-bottom: 0.6rem; font-size: 1.55rem; line-height: 1.3; color: #111; background: #fffdf3;
+  margin-bottom: 0.6rem; font-size: 1.9rem; line-height: 1.25; color: #111; background: #fffdf3;
   white-space: pre-wrap; overflow-wrap: anywhere; unicode-bidi: plaintext; }
 .ws-kind-strength .ws-note { border-left-color: #1b6e3a; }
 .ws-kind-gap .ws-note { border-left-color: #a4262c; }
 .ws-kind-idea .ws-note { border-left-color: #0b5cad; }
-.ws-note small { display: block; font-size: 1.05rem; color: #444; white-space: normal; }
+.ws-note small { display: block; font-size: 1.3rem; color: #444; white-space: normal; }
 .ws-empty { font-size: 1.6rem; color: #333; }
-.ws-rank { width: 100%; border-collapse: collapse; font-size: 1.5rem; color: #111; }
+.ws-rank { width: 100%; border-collapse: collapse; font-size: 1.8rem; color: #111; }
 .ws-rank td { padding: 0.35rem 0.5rem; border-bottom: 1px solid #ccc; vertical-align: top; }
-.ws-rank td.dots { font-weight: 800; white-space: nowrap; text-align: right; width: 5.5rem; }
+.ws-rank td.dots { font-weight: 800; white-space: nowrap; text-align: right; width: 6rem; }
 .ws-rank td.text { white-space: pre-wrap; overflow-wrap: anywhere; unicode-bidi: plaintext; }
-.ws-rank small { display: block; font-size: 1.05rem; color: #444; }
+.ws-rank small { display: block; font-size: 1.3rem; color: #444; }
 </style>
 """
 
@@ -117,9 +117,9 @@ def ranking(board: list[Card], fieldset: Fieldset, lang: str) -> None:
         rows = "".join(
             f'<tr><td class="dots">● {fmt_number(card.dots, lang)}</td><td class="text">{html.escape(card.text)}'
             f'<small>{html.escape(fieldset.field(card.field_id).title.get(lang))}</small></td></tr>'
-            for card in ranked(board, kinds=(kind,))[:RANKING_SIZE]
+            for card in ranked(board, kinds=(kind,))[:RANKING_SIZE] if card.dots
         )
         body = f'<table class="ws-rank">{rows}</table>' if rows else \
-            f'<div class="ws-empty">{html.escape(t("wall.empty", lang))}</div>'
+            f'<div class="ws-empty">{html.escape(t("ranking.no_dots", lang))}</div>'
         column.html(f'<div class="ws-kind-{kind}"><h3 class="ws-head">'
                     f'{html.escape(t(f"ranking.top.{kind}", lang))}</h3></div>{body}')

@@ -1,0 +1,378 @@
+"""Group work in real browsers: four tablets in two groups write cards, the projector's wall
+follows without a reload, a participant edits a card, spends their dots and sees the ranking.
+
+What AppTest cannot show: the projector's polling rerun and wall fragment, a card text that
+is HTML and markdown reaching a real DOM, the popover and the segmented control in Chromium.
+Cards are written through the browser only; groups, steps, the wall pin and one extra vote are
+set up through the service on the server's database. Timings are printed, never asserted.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from dataclasses import dataclass, field
+
+import pytest
+from playwright.sync_api import BrowserContext, Locator, Page, expect
+
+from tests.conftest import PIN
+from tests.e2e.conftest import PROJECTOR
+
+pytestmark = pytest.mark.browser
+
+PHONE = {"width": 800, "height": 1200}  # a small tablet in portrait
+APPEAR_MS = 8_000  # how long a card may take to reach the projector
+APP_IDLE = '[data-testid="stApp"][data-test-script-state="notRunning"]'
+
+FIELD_TITLES = {
+    "management": "Management und Steuerung",
+    "oeffnung": "Interkulturelle Öffnung und Antirassismus",
+    "zugang": "Fairer Zugang und Teilhabe",
+}
+KIND_LABELS = {"strength": "Stärke", "gap": "Handlungsbedarf", "idea": "Idee"}
+
+PAYLOAD = "<img src=x onerror=alert(1)> **fett** <script>alert(2)</script>"
+RTL = "Mehr Sprachkurse 🙂 — دورات لغة أكثر"
+EDITED_FROM = "Patenschaften für neue Kolleginnen im Rathaus"
+EDITED_TO = "Patenschaften für neue Kolleginnen und Kollegen im Rathaus (ab Herbst)"
+BUDGET_SPENT = "Alle Ihre 5 Punkte sind verteilt (frei: 0). Nehmen Sie woanders einen Punkt zurück."
+
+# Set once in the projector; a reload would wipe it. Every 50 ms it notes (browser clock)
+# when each watched text first shows up inside the card wall.
+WALL_WATCHER = """() => {
+    window.__wsNotReloaded = true;
+    window.__wsSeen = {};
+    setInterval(() => {
+        const wall = document.querySelector('.ws-wall');
+        const text = wall ? wall.innerText : '';
+        for (const [watched, seen] of Object.entries(window.__wsSeen)) {
+            if (seen === null && text.includes(watched)) window.__wsSeen[watched] = Date.now();
+        }
+    }, 50);
+}"""
+
+
+@dataclass
+class Tablet:
+    page: Page
+    name: str
+    group: str
+    cards: list[str] = field(default_factory=list)
+
+    @property
+    def token(self) -> str:
+        return re.search(r"[?&]t=([\w-]+)", self.page.url).group(1)
+
+
+@dataclass
+class Card:
+    tablet: Tablet
+    field_id: str
+    kind: str
+    text: str
+
+
+# --- helpers ------------------------------------------------------------------------
+
+
+def settle(page: Page) -> None:
+    """The last render is painted and the script run has finished (a debounce, not a sleep)."""
+    page.locator(APP_IDLE).wait_for()
+    page.evaluate("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
+
+
+def screenshot_whole_page(page: Page, path) -> None:
+    """Streamlit scrolls inside ``stMain``: make the window as tall as the content for one picture."""
+    size = page.viewport_size
+    height = page.get_by_test_id("stMain").evaluate("main => main.scrollHeight")
+    page.set_viewport_size({"width": size["width"], "height": max(size["height"], height)})
+    settle(page)
+    page.screenshot(path=path)
+    page.set_viewport_size(size)
+
+
+def new_page(context: BrowserContext, dialogs: list[str]) -> Page:
+    """A page that records (and dismisses) every alert/confirm/prompt: none may ever fire."""
+    page = context.new_page()
+
+    def on_dialog(dialog) -> None:
+        dialogs.append(f"{dialog.type} {dialog.message!r} on {page.url}")
+        dialog.dismiss()
+
+    page.on("dialog", on_dialog)
+    return page
+
+
+def join_group(context: BrowserContext, dialogs: list[str], code: str, group_id: int, group: str,
+               name: str) -> Tablet:
+    """Open the group's own link, take part, land on the card step in that group."""
+    page = new_page(context, dialogs)
+    page.goto(f"/teilnehmen?code={code}&g={group_id}")
+    expect(page.get_by_text(f"Sie machen in der Gruppe „{group}“ mit.")).to_be_visible()
+    page.get_by_role("button", name="Mitmachen").click()
+    expect(page.get_by_role("heading", name="Gruppenarbeit: Ihre Karten")).to_be_visible()
+    expect(page).to_have_url(re.compile(r"/teilnehmen\?t=[\w-]+$"))
+    expect(page.get_by_test_id("stMain")).to_contain_text(f"Ihre Gruppe: {group}")
+    expect(page.get_by_role("heading", name="Meine Karten (0)")).to_be_visible()
+    return Tablet(page, name, group)
+
+
+def write_card(card: Card) -> float:
+    """Fill in the card form and save; returns the time of the tap (ms, wall clock)."""
+    page = card.tablet.page
+    page.locator(".st-key-card_kind").get_by_text(KIND_LABELS[card.kind], exact=True).click()
+    title = FIELD_TITLES[card.field_id]
+    if page.locator(".st-key-card_field").count():
+        page.locator(".st-key-card_field").click()
+        page.get_by_role("option", name=title, exact=True).click()
+        expect(page.locator(".st-key-card_field").get_by_role("combobox")).to_have_value(title)
+    text_box = page.locator(".st-key-card_text textarea")
+    text_box.fill(card.text)
+    submitted = time.time() * 1000
+    page.get_by_role("button", name="Karte speichern").click()
+    card.tablet.cards.append(card.text)
+    expect(page.get_by_role("heading", name=f"Meine Karten ({len(card.tablet.cards)})")).to_be_visible()
+    expect(text_box).to_have_value("")  # stored, so the box was emptied
+    expect(my_card(page, card.text)).to_be_visible()
+    return submitted
+
+
+def my_card(page: Page, text: str) -> Locator:
+    """The bordered box of one of the participant's own cards under "Meine Karten"."""
+    return (page.get_by_test_id("stMarkdownContainer").get_by_text(text, exact=True)
+            .locator("xpath=ancestor::div[@data-testid='stVerticalBlock'][1]"))
+
+
+def wall_note(projector: Page, text: str) -> Locator:
+    return projector.locator(".ws-wall .ws-note").filter(has_text=text)
+
+
+def watch(projector: Page, text: str) -> None:
+    projector.evaluate("(text) => { window.__wsSeen[text] = null; }", text)
+
+
+def seconds_until_on_wall(projector: Page, text: str, since_ms: float) -> float:
+    """Call once the wall shows ``text``: the watcher's next tick (50 ms) notes it too."""
+    seen_at = projector.wait_for_function("(text) => window.__wsSeen[text]", arg=text, timeout=2_000)
+    return round((seen_at.json_value() - since_ms) / 1000, 2)
+
+
+def write_batch(projector: Page, cards: list[Card]) -> None:
+    """Write cards on their tablets, then see each one on the wall (no reload); print the delays."""
+    submitted = {}
+    for card in cards:
+        watch(projector, card.text)
+        submitted[card.text] = write_card(card)
+    for card in cards:
+        expect(wall_note(projector, card.text)).to_be_visible(timeout=APPEAR_MS)
+    delays = {card.text[:24]: seconds_until_on_wall(projector, card.text, submitted[card.text])
+              for card in cards}
+    print(f"[e2e] seconds from 'Karte speichern' to the projector wall: {delays}")
+
+
+def expect_chips(projector: Page, counts: dict[str, int]) -> None:
+    expect(projector.locator(".ws-groups span")).to_have_text([f"{g}: {n}" for g, n in counts.items()])
+
+
+def pin_wall(werkstatt, projector: Page, workshop_id: int, field_id: str, title: str) -> None:
+    werkstatt.show_on_wall(workshop_id, field_id)
+    expect(projector.locator(".ws-wall-head")).to_contain_text(title, timeout=APPEAR_MS)
+
+
+def dots_control(page: Page, card_id: int) -> Locator:
+    return page.locator(f".st-key-dots_{card_id}")
+
+
+def dots_option(page: Page, card_id: int, n: int) -> Locator:
+    """The option for ``n`` dots ("○", "● 1", "●● 2"): the options are 0, 1, 2 in order."""
+    return dots_control(page, card_id).get_by_role("radio").nth(n)
+
+
+def expect_dots(page: Page, card_id: int, n: int) -> None:
+    expect(dots_control(page, card_id).get_by_role("radio")).to_have_count(3)  # at most 2 per card
+    expect(dots_option(page, card_id, n)).to_be_checked()
+
+
+def give_dots(page: Page, card_id: int, n: int, left: int) -> None:
+    """Tap a number of dots on one card; wait until the stored state is shown."""
+    dots_option(page, card_id, n).click()
+    expect(page.get_by_text(f"Noch {left} von 5 Punkten frei", exact=True)).to_be_visible()
+    expect_dots(page, card_id, n)
+
+
+def assert_no_dialogs(dialogs: list[str]) -> None:
+    assert not dialogs, f"a card text ran as script: {dialogs}"
+
+
+# --- the test -------------------------------------------------------------------------
+
+
+def test_groups_write_cards_edit_vote_and_see_the_ranking(new_context, werkstatt, artifacts):
+    app = werkstatt
+    ws = app.create_workshop(title="Selbstcheck Weltoffene Kommune", municipality="Musterstadt",
+                             facilitator_pin=PIN, date="2026-11-23", place="Rathaus")
+    north = app.add_group(ws.id, "Gruppe Nord", ["management", "oeffnung"])
+    south = app.add_group(ws.id, "Gruppe Süd", ["zugang"])
+    app.set_live_step(ws.id, "cards")
+    app.show_on_wall(ws.id, "management")  # pinned: the wall does not turn pages under the test
+    app.start_timer(ws.id, 15)
+    dialogs: list[str] = []
+
+    # The projector, before any card: the pinned field, three empty columns, both groups at 0.
+    projector = new_page(new_context(PROJECTOR), dialogs)
+    projector.goto(f"/beamer?w={ws.id}&code={ws.join_code}")
+    expect(projector.locator(".ws-wall-head")).to_contain_text(FIELD_TITLES["management"])
+    expect(projector.locator(".ws-wall h3")).to_have_text(
+        ["Stärken (0)", "Handlungsbedarfe (0)", "Ideen (0)"])
+    expect_chips(projector, {"Gruppe Nord": 0, "Gruppe Süd": 0})
+    expect(projector.locator(".ws-timer.large .ws-timer-time")).to_have_text(re.compile(r"^1[45]:\d\d$"))
+    projector.evaluate(WALL_WATCHER)
+
+    # Four tablets, two through each group's own link.
+    n1, n2 = (join_group(new_context(PHONE), dialogs, ws.join_code, north.id, "Gruppe Nord", f"Nord {i}")
+              for i in (1, 2))
+    s1, s2 = (join_group(new_context(PHONE), dialogs, ws.join_code, south.id, "Gruppe Süd", f"Süd {i}")
+              for i in (1, 2))
+    expect(n1.page.locator(".st-key-card_field")).to_be_visible()  # two fields: a choice
+    expect(s1.page.locator(".st-key-card_field")).to_have_count(0)  # one field: no choice
+
+    # Management, pinned on the wall.
+    write_batch(projector, [
+        Card(n1, "management", "gap", PAYLOAD),
+        Card(n1, "management", "idea", EDITED_FROM),
+        Card(n2, "management", "strength", "Integrationsbeauftragte hat eine volle Stelle"),
+        Card(n2, "management", "gap", "Ämter sprechen sich bei Integration kaum ab"),
+    ])
+    expect(projector.locator(".ws-wall h3")).to_have_text(
+        ["Stärken (1)", "Handlungsbedarfe (2)", "Ideen (1)"])
+    expect_chips(projector, {"Gruppe Nord": 4, "Gruppe Süd": 0})
+
+    # The HTML and markdown card is text on the wall: no <img>, no bold, no script, no alert.
+    payload_note = wall_note(projector, "**fett**")
+    expect(payload_note).to_have_count(1)
+    expect(payload_note).to_have_text(PAYLOAD, use_inner_text=True)
+    assert payload_note.inner_text() == PAYLOAD  # exactly, not only up to whitespace
+    for tag in ("img", "script", "strong", "b"):
+        expect(projector.locator(f".ws-wall {tag}")).to_have_count(0)
+    expect(projector.locator('img[src="x"]')).to_have_count(0)
+
+    # A second field of Gruppe Nord, chosen in the selectbox; the wall is pinned to it first.
+    pin_wall(app, projector, ws.id, "oeffnung", FIELD_TITLES["oeffnung"])
+    write_batch(projector, [
+        Card(n2, "oeffnung", "idea", "Antirassismus-Schulung für alle Führungskräfte"),
+    ])
+    expect(wall_note(projector, "Ämter sprechen")).to_have_count(0)  # only the pinned field
+    expect_chips(projector, {"Gruppe Nord": 5, "Gruppe Süd": 0})
+
+    # Gruppe Süd: one field, emoji and right-to-left text.
+    pin_wall(app, projector, ws.id, "zugang", FIELD_TITLES["zugang"])
+    write_batch(projector, [
+        Card(s1, "zugang", "gap", RTL),
+        Card(s1, "zugang", "strength", "Bürgerbüro berät auch auf Türkisch"),
+        Card(s2, "zugang", "idea", "Formulare in Leichter Sprache anbieten"),
+        Card(s2, "zugang", "gap", "Wartezeiten bei der Ausländerbehörde sind zu lang"),
+    ])
+    assert wall_note(projector, "Mehr Sprachkurse").inner_text() == RTL
+    expect_chips(projector, {"Gruppe Nord": 5, "Gruppe Süd": 4})
+    settle(projector)
+    projector.screenshot(path=artifacts / "20_card_wall_zugang.png")
+
+    # On the tablet: only the own cards, newest first, the payload shown literally.
+    tablet = n1.page
+    expect(tablet.get_by_role("heading", name="Meine Karten (2)")).to_be_visible()
+    mine = tablet.get_by_test_id("stMain")
+    expect(my_card(tablet, PAYLOAD)).to_contain_text("Handlungsbedarf · Management und Steuerung")
+    expect(my_card(tablet, EDITED_FROM)).to_contain_text("Idee · Management und Steuerung")
+    newest, oldest = my_card(tablet, EDITED_FROM).bounding_box(), my_card(tablet, PAYLOAD).bounding_box()
+    assert newest["y"] < oldest["y"], "'Meine Karten' should list the newest card first"
+    for other in ("Integrationsbeauftragte", "Antirassismus-Schulung", "Mehr Sprachkurse"):
+        expect(mine.get_by_text(other)).to_have_count(0)
+    expect(tablet.locator('img[src="x"]')).to_have_count(0)
+    expect(tablet.locator(".ws-timer-time")).to_have_text(re.compile(r"^1[45]:\d\d$"))
+
+    # Edit one card in its popover; the change reaches the wall (pinned back to management).
+    pin_wall(app, projector, ws.id, "management", FIELD_TITLES["management"])
+    edited_id = next(c.id for c in app.board(ws.id) if c.text == EDITED_FROM)
+    my_card(tablet, EDITED_FROM).get_by_role("button", name="Ändern").click()
+    edit_box = tablet.locator(f".st-key-edit_{edited_id} textarea")
+    expect(edit_box).to_have_value(EDITED_FROM)
+    edit_box.fill(EDITED_TO)
+    watch(projector, EDITED_TO)
+    since = time.time() * 1000
+    tablet.locator(f".st-key-save_{edited_id}").get_by_role("button", name="Änderung speichern").click()
+    expect(tablet.get_by_text("Gespeichert: Ihre Änderung.")).to_be_visible()
+    tablet.keyboard.press("Escape")  # close the popover
+    expect(my_card(tablet, EDITED_TO)).to_be_visible()
+    expect(mine.get_by_test_id("stMarkdownContainer").get_by_text(EDITED_FROM, exact=True)).to_have_count(0)
+    expect(wall_note(projector, EDITED_TO)).to_be_visible(timeout=APPEAR_MS)
+    delay = seconds_until_on_wall(projector, EDITED_TO, since)
+    print(f"[e2e] seconds from 'Änderung speichern' to the projector wall: {delay}")
+    expect(wall_note(projector, EDITED_FROM)).to_have_count(0)
+    n1.cards[n1.cards.index(EDITED_FROM)] = EDITED_TO
+    assert [c.text for c in app.my_cards(n1.token)] == [PAYLOAD, EDITED_TO]
+    settle(tablet)
+    screenshot_whole_page(tablet, artifacts / "21_tablet_cards.png")
+    settle(projector)
+    projector.screenshot(path=artifacts / "20_card_wall.png")
+    assert_no_dialogs(dialogs)
+
+    # Dot voting: five dots, at most two per card; a sixth is refused with the reason.
+    ids = {c.text: c.id for c in app.board(ws.id)}
+    app.set_live_step(ws.id, "voting")
+    voter = s1.page
+    expect(voter.get_by_role("heading", name="Punkte vergeben")).to_be_visible()
+    expect(voter.get_by_text("Noch 5 von 5 Punkten frei", exact=True)).to_be_visible()
+    votable = [t for t in ids if not t.startswith(("Integrationsbeauftragte", "Bürgerbüro"))]
+    for text in votable:
+        expect_dots(voter, ids[text], 0)
+    for text in ("Integrationsbeauftragte hat eine volle Stelle", "Bürgerbüro berät auch auf Türkisch"):
+        expect(dots_control(voter, ids[text])).to_have_count(0)  # strengths get no dots
+    give_dots(voter, ids[RTL], 2, left=3)
+    give_dots(voter, ids[PAYLOAD], 1, left=2)
+    give_dots(voter, ids[PAYLOAD], 2, left=1)
+    give_dots(voter, ids["Formulare in Leichter Sprache anbieten"], 1, left=0)
+    expect(projector.get_by_text("1 haben schon Punkte vergeben")).to_be_visible(timeout=APPEAR_MS)
+
+    late = ids["Wartezeiten bei der Ausländerbehörde sind zu lang"]
+    dots_option(voter, late, 1).click()
+    refusal = voter.get_by_text(BUDGET_SPENT, exact=True)
+    expect(refusal).to_be_visible()
+    expect(dots_control(voter, late).locator("xpath=ancestor::div[@data-testid='stVerticalBlock'][1]")
+           .get_by_text(BUDGET_SPENT, exact=True)).to_be_visible()  # under the card that was tapped
+    expect_dots(voter, late, 0)
+    expect(voter.get_by_text("Noch 0 von 5 Punkten frei", exact=True)).to_be_visible()
+    expect(voter.locator('img[src="x"]')).to_have_count(0)
+    stored = {ids[RTL]: 2, ids[PAYLOAD]: 2, ids["Formulare in Leichter Sprache anbieten"]: 1}
+    assert app.my_dots(s1.token) == stored
+    settle(voter)
+    screenshot_whole_page(voter, artifacts / "22_tablet_voting.png")
+
+    voter.reload()
+    expect(voter.get_by_role("heading", name="Punkte vergeben")).to_be_visible()
+    expect(voter.get_by_text("Noch 0 von 5 Punkten frei", exact=True)).to_be_visible()
+    for text in votable:
+        expect_dots(voter, ids[text], stored.get(ids[text], 0))
+    expect(refusal).to_have_count(0)  # the error was shown once, not stored
+
+    # Another participant adds one dot (through the service): the RTL card leads the gaps.
+    app.vote(n1.token, ids[RTL], 1)
+
+    # The ranking on the projector, most dots first.
+    app.set_live_step(ws.id, "ranking")
+    tables = projector.locator("table.ws-rank")
+    expect(tables).to_have_count(2, timeout=APPEAR_MS)
+    gaps, ideas = tables.nth(0), tables.nth(1)
+    for heading in ("Wichtigste Handlungsbedarfe", "Wichtigste Ideen"):
+        expect(projector.get_by_role("heading", name=heading)).to_be_visible()
+    expect(gaps.locator("td.dots")).to_have_text(["● 3", "● 2"])  # cards without dots stay off the ranking
+    expect(gaps.locator("tr").first.locator("td.text")).to_contain_text(RTL)
+    assert gaps.locator("tr").nth(1).locator("td.text").inner_text().startswith(PAYLOAD)
+    expect(ideas.locator("td.dots").first).to_have_text("● 1")
+    expect(ideas.locator("tr").first.locator("td.text")).to_contain_text("Formulare in Leichter Sprache")
+    expect(projector.locator(".ws-rank img")).to_have_count(0)
+    expect(voter.get_by_role("heading", name="Das Ranking")).to_be_visible()
+    assert projector.evaluate("window.__wsNotReloaded === true"), "the projector was reloaded"
+    settle(projector)
+    screenshot_whole_page(projector, artifacts / "23_ranking.png")
+    assert_no_dialogs(dialogs)
