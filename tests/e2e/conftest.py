@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, expect, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, Page, expect, sync_playwright
 
 from tests.conftest import CHEAP_HASHER
 from werkstatt.service import Werkstatt
@@ -215,3 +215,23 @@ def readme_screenshots(artifacts) -> Path:
         return artifacts
     README_SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     return README_SCREENSHOTS
+
+
+# A Streamlit page whose script run has finished.
+APP_IDLE = '[data-testid="stApp"][data-test-script-state="notRunning"]'
+
+
+def settle(page: Page) -> None:
+    """The last render is painted and the script run has finished (a debounce, not a sleep)."""
+    page.locator(APP_IDLE).wait_for()
+    page.evaluate("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
+
+
+def screenshot_whole_page(page: Page, path) -> None:
+    """Streamlit scrolls inside ``stMain``: make the window as tall as the content for one picture."""
+    size = page.viewport_size
+    height = page.get_by_test_id("stMain").evaluate("main => main.scrollHeight")
+    page.set_viewport_size({"width": size["width"], "height": max(size["height"], height)})
+    settle(page)
+    page.screenshot(path=path)
+    page.set_viewport_size(size)

@@ -17,13 +17,12 @@ import pytest
 from playwright.sync_api import BrowserContext, Locator, Page, expect
 
 from tests.conftest import PIN
-from tests.e2e.conftest import PROJECTOR
+from tests.e2e.conftest import PROJECTOR, screenshot_whole_page, settle
 
 pytestmark = pytest.mark.browser
 
 PHONE = {"width": 800, "height": 1200}  # a small tablet in portrait
 APPEAR_MS = 8_000  # how long a card may take to reach the projector
-APP_IDLE = '[data-testid="stApp"][data-test-script-state="notRunning"]'
 
 FIELD_TITLES = {
     "management": "Management und Steuerung",
@@ -74,22 +73,6 @@ class Card:
 
 
 # --- helpers ------------------------------------------------------------------------
-
-
-def settle(page: Page) -> None:
-    """The last render is painted and the script run has finished (a debounce, not a sleep)."""
-    page.locator(APP_IDLE).wait_for()
-    page.evaluate("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
-
-
-def screenshot_whole_page(page: Page, path) -> None:
-    """Streamlit scrolls inside ``stMain``: make the window as tall as the content for one picture."""
-    size = page.viewport_size
-    height = page.get_by_test_id("stMain").evaluate("main => main.scrollHeight")
-    page.set_viewport_size({"width": size["width"], "height": max(size["height"], height)})
-    settle(page)
-    page.screenshot(path=path)
-    page.set_viewport_size(size)
 
 
 def new_page(context: BrowserContext, dialogs: list[str]) -> Page:

@@ -15,7 +15,7 @@ import pytest
 from playwright.sync_api import BrowserContext, Locator, Page, expect
 
 from tests.conftest import PIN, seed_ratings
-from tests.e2e.conftest import PROJECTOR, TABLET
+from tests.e2e.conftest import APP_IDLE, PROJECTOR, TABLET, screenshot_whole_page, settle
 from werkstatt.fieldsets import DEFAULT_FIELDSET, load
 
 pytestmark = pytest.mark.browser
@@ -27,7 +27,6 @@ SECTORS = [sector.label.get("de") for sector in FIELDSET.sectors]
 SECTOR_QUESTION = "Aus welchem Bereich kommen Sie? (freiwillig)"
 VERDICTS = ("Stärke", "Handlungsbedarf", "umstritten", "zu wenige Antworten")
 
-APP_IDLE = '[data-testid="stApp"][data-test-script-state="notRunning"]'
 CHART = '[data-testid="stPlotlyChart"]'
 
 # Set in a page before an action; a reload would wipe it. The interval notes
@@ -61,22 +60,6 @@ def wait_until_idle(page: Page) -> None:
 
 def scroll_to_top(page: Page) -> None:
     page.get_by_test_id("stMain").evaluate("main => main.scrollTo(0, 0)")
-
-
-def settle(page: Page) -> None:
-    """Two animation frames: the layout of the last render is painted (a debounce, not a sleep)."""
-    page.evaluate("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
-
-
-def screenshot_whole_page(page: Page, path) -> None:
-    """Streamlit scrolls inside ``stMain``, so ``full_page=True`` only shows the window:
-    make the window as tall as the content for one picture."""
-    size = page.viewport_size
-    height = page.get_by_test_id("stMain").evaluate("main => main.scrollHeight")
-    page.set_viewport_size({"width": size["width"], "height": max(size["height"], height)})
-    settle(page)
-    page.screenshot(path=path)
-    page.set_viewport_size(size)
 
 
 def create_workshop(page: Page, *, title: str, municipality: str, place: str, pin: str,
