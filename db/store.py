@@ -338,15 +338,14 @@ class Store:
 
     # --- votes ---------------------------------------------------------------
 
-    def votes(self, workshop_id: int, db: Database | None = None) -> list[tuple[int, int, int]]:
+    def votes(self, workshop_id: int) -> list[tuple[int, int, int]]:
         """``(participant_id, card_id, dots)`` for every vote in the workshop."""
-        sql = (
-            "SELECT v.participant_id, v.card_id, v.dots FROM votes v"
-            " JOIN cards c ON c.id = v.card_id WHERE c.workshop_id = ?"
-        )
-        if db is None:
-            return [tuple(r.values()) for r in self._rows(sql, (workshop_id,))]
-        return [tuple(r) for r in db.execute(sql, (workshop_id,)).fetchall()]
+        with self._db() as db:
+            return [tuple(r) for r in db.execute(
+                "SELECT v.participant_id, v.card_id, v.dots FROM votes v"
+                " JOIN cards c ON c.id = v.card_id WHERE c.workshop_id = ?",
+                (workshop_id,),
+            ).fetchall()]
 
     def votes_of(self, participant_id: int, db: Database | None = None) -> list[tuple[int, int, int]]:
         """``(participant_id, card_id, dots)`` for one participant's votes."""

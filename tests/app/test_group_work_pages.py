@@ -246,6 +246,10 @@ def test_the_console_corrects_and_merges_cards(app, card_workshop, console):
     assert merged[first.id].original_text == "Mehr Personal"
     assert merged[first.id].sources == (second.id,)
     assert "zusammengeführt aus #" in texts(at)
+    at.button(key="undo_moderation").click().run()  # the merge
+    at.button(key="undo_moderation").click().run()  # the correction
+    assert app.board(card_workshop.id)[0].text == "Mehr Personal"
+    assert at.text_area(key=f"correct_{first.id}").value == "Mehr Personal"  # the box shows the card again
 
 
 def test_the_console_locks_the_step_and_starts_a_timer(app, card_workshop, console):

@@ -38,6 +38,13 @@ def _merge(workshop_id: int, card_id: int) -> None:
     st.session_state[f"merge_{card_id}"] = []
 
 
+def _undo(workshop_id: int) -> None:
+    """Undo, then let the edit boxes show the restored cards again instead of what was typed."""
+    act(get_app().undo_moderation, workshop_id)
+    for key in [k for k in st.session_state if str(k).startswith(("correct_", "move_field_", "move_kind_"))]:
+        del st.session_state[key]
+
+
 def _pin(workshop_id: int) -> None:
     state = st.session_state
     act(get_app().show_on_wall, workshop_id, state[FIELD_KEY] if state["pin_wall"] else None)
@@ -66,7 +73,7 @@ def undo_button(workshop: Workshop, language: str) -> None:
     label = t("moderate.undo", language, action=t(f"moderate.action.{last.action}", language), card=last.card_id) \
         if last else t("moderate.undo.nothing", language)
     st.button(label, icon=":material/undo:", disabled=last is None, key="undo_moderation",
-              on_click=act, args=(app.undo_moderation, workshop.id))
+              on_click=_undo, args=(workshop.id,))
 
 
 def moderation_panel(workshop: Workshop, fieldset: Fieldset, language: str) -> None:
