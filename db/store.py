@@ -120,13 +120,19 @@ class Store:
         ).fetchall()
         return bool(rows)
 
-    def versions(self, workshop_id: int) -> tuple[int, int] | None:
-        """``(step_version, data_version)``: the one cheap read every poll makes."""
+    def versions(self, workshop_id: int, now: str) -> tuple[int, int, bool] | None:
+        """``(step_version, data_version, timer lock due)``: the one cheap read every poll makes.
+
+        The third value says a timer that locks at zero has run out at ``now``
+        but its lock is not stored yet."""
         with self._db() as db:
             row = db.execute(
-                "SELECT step_version, data_version FROM workshops WHERE id = ?", (workshop_id,)
+                "SELECT step_version, data_version,"
+                " coalesce(timer_locks = 1 AND locked = 0 AND timer_ends_at <= ?, 0)"
+                " FROM workshops WHERE id = ?",
+                (now, workshop_id),
             ).fetchone()
-        return tuple(row) if row else None
+        return (row[0], row[1], bool(row[2])) if row else None
 
     def set_live_step(self, db: Database, workshop_id: int, step: str) -> None:
         """Move the live step; the new step starts unlocked and without a timer."""

@@ -252,15 +252,16 @@ class Werkstatt(GroupWork):
         A timer that locks at zero is turned into a stored lock by the first
         poll after it ran out, so every screen sees the step locked.
         """
-        if self.store.due_timer_lock(workshop_id, self._timestamp()):
+        versions = self.store.versions(workshop_id, self._timestamp())
+        if versions is None:
+            raise UnknownWorkshop(id=workshop_id)
+        if versions[2]:
             with self.store.write() as db:
                 if self.store.due_timer_lock(workshop_id, self._timestamp()):
                     self.store.update_workshop(db, workshop_id, locked=1)
                     self.store.bump_step_version(db, workshop_id)
-        versions = self.store.versions(workshop_id)
-        if versions is None:
-            raise UnknownWorkshop(id=workshop_id)
-        return versions
+            versions = self.store.versions(workshop_id, self._timestamp())
+        return versions[0], versions[1]
 
     # --- facilitator access ------------------------------------------------
 
