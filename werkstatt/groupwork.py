@@ -91,7 +91,8 @@ class GroupWork:
         raise UnknownGroup(group=group_id)
 
     def _group_fields(self, workshop_id: int, group_id: int) -> tuple[str, tuple[str, ...]]:
-        """Name and fields of one group, without counting its cards: for every card written."""
+        """Name and fields of one group, without counting its cards: for checks on every
+        card written, join and group change (``UnknownGroup`` if it is not in the workshop)."""
         row = self.store.group(workshop_id, group_id) if isinstance(group_id, int) else None
         if row is None:
             raise UnknownGroup(group=group_id)
@@ -108,7 +109,7 @@ class GroupWork:
 
     def update_group(self, workshop_id: int, group_id: int, name: str, field_ids: list[str]) -> Group:
         workshop = self.workshop(workshop_id)
-        self.group(workshop_id, group_id)
+        self._group_fields(workshop_id, group_id)
         name, fields = self._check_group(workshop, name, field_ids, group_id=group_id)
         with self.store.write() as db:
             self.store.update_group(db, group_id, name, fields)
@@ -117,7 +118,7 @@ class GroupWork:
 
     def delete_group(self, workshop_id: int, group_id: int) -> None:
         """Remove a group without cards; its members stay, without a group."""
-        self.group(workshop_id, group_id)
+        self._group_fields(workshop_id, group_id)
         with self.store.write() as db:
             if any(row["group_id"] == group_id for row in self.store.cards(workshop_id, db)):
                 raise GroupHasCards()
@@ -143,7 +144,7 @@ class GroupWork:
         """The participant moves to a group (or out of every group with None)."""
         participant = self.participant(token)
         if group_id is not None:
-            self.group(participant.workshop_id, group_id)
+            self._group_fields(participant.workshop_id, group_id)
         with self.store.write() as db:
             self.store.set_participant_group(db, participant.id, group_id)
             self.store.bump_data_version(db, participant.workshop_id)
@@ -389,12 +390,9 @@ class GroupWork:
     def my_dots(self, token: str) -> dict[int, int]:
         """The participant's dots per card on the wall (card id → dots)."""
         participant = self.participant(token)
-        workshop = self.workshop(participant.workshop_id)
-        return card_rules.dots_of(
-            participant.id,
-            [card_from_row(r) for r in self.store.cards(workshop.id)],
-            self.store.votes_of(participant.id),
-        )
+        # The board is cached per version, and the voting page reads it anyway.
+        return card_rules.dots_of(participant.id, self.board(participant.workshop_id),
+                                  self.store.votes_of(participant.id))
 
     def voters(self, workshop_id: int) -> int:
         """How many participants have given at least one dot."""

@@ -332,7 +332,7 @@ class Werkstatt(GroupWork):
         if sector is not None and sector not in {s.id for s in self.fieldset(workshop).sectors}:
             raise UnknownSector(sector=sector)
         if group_id is not None:
-            self.group(workshop.id, group_id)
+            self._group_fields(workshop.id, group_id)
         elif group_tablet:
             raise InvalidInput(problem="problem.group_tablet_needs_group")
         token = secrets.token_urlsafe(16)
