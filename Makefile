@@ -32,6 +32,7 @@ screenshots: $(VENV)/.dev chromium  ## retake the README's screenshots from the 
 
 bench: $(VENV)/.app
 	$(BIN)/python -m bench.service_costs
+	$(BIN)/python -m bench.taskforce_costs
 
 chromium:
 	@command -v chromium >/dev/null 2>&1 || { \

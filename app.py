@@ -3,7 +3,7 @@
 Navigation is hidden: nobody browses between roles. Each screen is reached by
 its own link (the QR code, the projector link, the facilitator's ``?f=``
 token), and the facilitator pages check that token themselves
-(``werkstatt.ui.guard``), so no typed URL reaches a facilitator control
+(``werkstatt.ui.guard``), as does the task-force page with its ``?tf=`` sign-in, so no typed URL reaches a facilitator control
 without the PIN.
 """
 
@@ -18,7 +18,7 @@ PAGES = Path(__file__).parent / "views"
 ICON = Path(__file__).parent / "assets" / "icon.svg"
 
 # Projector, console and results use the whole screen; tablets and the start page stay narrow.
-WIDE_PAGES = {"beamer", "moderation", "ergebnisse"}
+WIDE_PAGES = {"beamer", "moderation", "ergebnisse", "taskforce"}
 
 language = lang()
 start = st.Page(PAGES / "start.py", title=t("nav.start", language), default=True)
@@ -26,8 +26,9 @@ participate = st.Page(PAGES / "participate.py", title=t("nav.participate", langu
 projector = st.Page(PAGES / "projector.py", title=t("nav.projector", language), url_path="beamer")
 facilitate = st.Page(PAGES / "facilitate.py", title=t("nav.facilitate", language), url_path="moderation")
 results = st.Page(PAGES / "results.py", title=t("nav.results", language), url_path="ergebnisse")
+taskforce = st.Page(PAGES / "taskforce.py", title=t("nav.taskforce", language), url_path="taskforce")
 
-page = st.navigation([start, participate, projector, facilitate, results], position="hidden")
+page = st.navigation([start, participate, projector, facilitate, results, taskforce], position="hidden")
 st.set_page_config(page_title="Werkstatt", page_icon=str(ICON),
                    layout="wide" if page.url_path in WIDE_PAGES else "centered")
 if page.url_path != "beamer":  # the projector has no controls at all

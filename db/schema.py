@@ -124,3 +124,86 @@ def group_work(db: Database) -> None:
         """.split(";"):
         if statement.strip():
             db.execute(statement)
+
+
+@MIGRATIONS(name="0003_task_force")
+def task_force(db: Database) -> None:
+    """Processes over time, the task-force roster, follow-up actions with their history,
+    and the administration's self-check scores per workshop."""
+    for statement in """
+        CREATE TABLE processes (
+            id INTEGER PRIMARY KEY,
+            code TEXT NOT NULL UNIQUE,  -- what a task-force member types to sign in
+            title TEXT NOT NULL,
+            municipality TEXT NOT NULL,
+            fieldset TEXT NOT NULL,
+            password_hash TEXT NOT NULL,
+            password_failures INTEGER NOT NULL DEFAULT 0,
+            password_locked_until TEXT,
+            created_at TEXT NOT NULL
+        );
+        ALTER TABLE workshops ADD COLUMN process_id INTEGER REFERENCES processes (id);
+
+        CREATE TABLE taskforce_sessions (
+            token_hash TEXT PRIMARY KEY,
+            process_id INTEGER NOT NULL REFERENCES processes (id) ON DELETE CASCADE,
+            created_at TEXT NOT NULL
+        );
+
+        -- the only personal data the app keeps: name is set to NULL when a member is removed
+        CREATE TABLE members (
+            id INTEGER PRIMARY KEY,
+            process_id INTEGER NOT NULL REFERENCES processes (id) ON DELETE CASCADE,
+            name TEXT,
+            organisation TEXT NOT NULL DEFAULT '',
+            sector TEXT,
+            created_at TEXT NOT NULL,
+            removed_at TEXT
+        );
+        CREATE INDEX members_process ON members (process_id);
+
+        CREATE TABLE actions (
+            id INTEGER PRIMARY KEY,
+            process_id INTEGER NOT NULL REFERENCES processes (id) ON DELETE CASCADE,
+            workshop_id INTEGER REFERENCES workshops (id) ON DELETE SET NULL,
+            field_id TEXT NOT NULL,
+            title TEXT NOT NULL,
+            description TEXT NOT NULL DEFAULT '',
+            owner_member_id INTEGER REFERENCES members (id),
+            owner_organisation TEXT NOT NULL DEFAULT '',
+            due_date TEXT,
+            priority TEXT NOT NULL CHECK (priority IN ('high', 'medium', 'low')),
+            status TEXT NOT NULL CHECK (status IN ('open', 'in_progress', 'done', 'dropped')),
+            version INTEGER NOT NULL DEFAULT 1,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        );
+        CREATE INDEX actions_process ON actions (process_id);
+
+        CREATE TABLE action_cards (
+            action_id INTEGER NOT NULL REFERENCES actions (id) ON DELETE CASCADE,
+            card_id INTEGER NOT NULL REFERENCES cards (id) ON DELETE CASCADE,
+            PRIMARY KEY (action_id, card_id)
+        );
+
+        -- one row per changed attribute, owners stored as member:<id> or org:<name>
+        CREATE TABLE action_history (
+            id INTEGER PRIMARY KEY,
+            action_id INTEGER NOT NULL REFERENCES actions (id) ON DELETE CASCADE,
+            changed_at TEXT NOT NULL,
+            attribute TEXT NOT NULL,
+            old_value TEXT,
+            new_value TEXT,
+            note TEXT NOT NULL DEFAULT ''
+        );
+        CREATE INDEX action_history_action ON action_history (action_id);
+
+        CREATE TABLE self_check (
+            workshop_id INTEGER NOT NULL REFERENCES workshops (id) ON DELETE CASCADE,
+            field_id TEXT NOT NULL,
+            score REAL NOT NULL,
+            PRIMARY KEY (workshop_id, field_id)
+        )
+        """.split(";"):
+        if statement.strip():
+            db.execute(statement)

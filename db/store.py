@@ -26,6 +26,7 @@ import pandas as pd
 from sqlite_utils import Database
 
 from db.schema import MIGRATIONS
+from db.task_force import TaskForceStore
 
 BUSY_TIMEOUT_MS = 10_000
 
@@ -37,10 +38,12 @@ def _connect(path: str) -> Database:
     db.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
     db.execute("PRAGMA foreign_keys=ON")
     db.execute("PRAGMA synchronous=NORMAL")
+    # Deleted content (a removed task-force member's name) is overwritten, not left in free pages.
+    db.execute("PRAGMA secure_delete=ON")
     return db
 
 
-class Store:
+class Store(TaskForceStore):
     """Named questions and writes over one SQLite file."""
 
     def __init__(self, path: str | Path):

@@ -1,5 +1,6 @@
 """Facilitator console: the room's links, the live step with its lock and timer, the small
-groups, and the card moderation, in three tabs (only the open tab is rendered)."""
+groups, the card moderation, and the process with the self-check, in four tabs (only the open
+tab is rendered)."""
 
 import streamlit as st
 
@@ -11,6 +12,7 @@ from werkstatt.ui.guard import facilitator_token, require_facilitator
 from werkstatt.ui.links import own_url, page_url, qr_png
 from werkstatt.ui.live import follow
 from werkstatt.ui.moderation import dot_rules, moderation_panel
+from werkstatt.ui.process_setup import process_setup
 from werkstatt.ui.step_tools import lock_control, timer_control
 from werkstatt.ui.text import literal
 
@@ -86,9 +88,9 @@ def facilitate_page() -> None:
     st.caption(literal(" · ".join(filter(None, [workshop.municipality, fmt_date(workshop.date, language),
                                                 workshop.place, fieldset.title.get(language)]))))
     show_action_error()
-    agenda_tab, groups_tab, cards_tab = st.tabs(
+    agenda_tab, groups_tab, cards_tab, process_tab = st.tabs(
         [t("facilitate.tab.agenda", language), t("facilitate.tab.groups", language),
-         t("facilitate.tab.cards", language)],
+         t("facilitate.tab.cards", language), t("facilitate.tab.process", language)],
         key=TABS_KEY, on_change="rerun",
     )
     if agenda_tab.open:
@@ -105,6 +107,9 @@ def facilitate_page() -> None:
         with cards_tab:
             dot_rules(workshop, language)
             moderation_panel(workshop, fieldset, language)
+    if process_tab.open:
+        with process_tab:
+            process_setup(workshop, fieldset, language)
 
 
 facilitate_page()

@@ -1,4 +1,5 @@
-"""Start: join a workshop with its code, create a new one, or sign in to facilitate."""
+"""Start: join a workshop with its code, create a new one, sign in to facilitate, or sign in
+as the task force."""
 
 import datetime as dt
 
@@ -55,19 +56,24 @@ def create_form(language: str) -> None:
     st.switch_page("views/facilitate.py", query_params=page_params(f=token))
 
 
-def login_form(language: str) -> None:
-    with st.form("facilitator_login_form"):
-        code = st.text_input(t("start.join.code", language), key="login_code", max_chars=20)
-        pin = st.text_input(t("form.pin", language), type="password", key="login_pin")
-        if not st.form_submit_button(t("start.login.button", language), type="primary"):
+def sign_in_form(form: str, keys: tuple[str, str], labels: tuple[str, str, str], sign_in, page: str,
+                 param: str, language: str) -> None:
+    """Code + secret → a token in the target page's URL (``param``); a refusal says why and keeps
+    the code in the box. ``keys`` name the two inputs, ``labels`` are the catalogue keys of code,
+    secret and button."""
+    code_label, secret_label, button = labels
+    with st.form(form):
+        code = st.text_input(t(code_label, language), key=keys[0], max_chars=20)
+        secret = st.text_input(t(secret_label, language), type="password", key=keys[1])
+        if not st.form_submit_button(t(button, language), type="primary"):
             return
     try:
         with st.spinner(t("start.login.working", language)):
-            token = get_app().facilitator_login(code, pin)
+            token = sign_in(code, secret)
     except WerkstattError as error:
         show_error(error)
         return
-    st.switch_page("views/facilitate.py", query_params=page_params(f=token))
+    st.switch_page(page, query_params=page_params(**{param: token}))
 
 
 def start_page() -> None:
@@ -76,11 +82,19 @@ def start_page() -> None:
     st.write(t("start.intro", language))
     join_box(language)
     st.subheader(t("start.facilitate.title", language))
-    create_tab, login_tab = st.tabs([t("start.create.tab", language), t("start.login.tab", language)])
+    create_tab, login_tab, taskforce_tab = st.tabs([t("start.create.tab", language), t("start.login.tab", language),
+                                                    t("start.taskforce.tab", language)])
     with create_tab:
         create_form(language)
     with login_tab:
-        login_form(language)
+        sign_in_form("facilitator_login_form", ("login_code", "login_pin"),
+                     ("start.join.code", "form.pin", "start.login.button"),
+                     get_app().facilitator_login, "views/facilitate.py", "f", language)
+    with taskforce_tab:
+        st.caption(t("start.taskforce.help", language))
+        sign_in_form("taskforce_login_form", ("taskforce_code", "taskforce_password"),
+                     ("process.code", "form.password", "start.taskforce.button"),
+                     get_app().taskforce_login, "views/taskforce.py", "tf", language)
 
 
 start_page()

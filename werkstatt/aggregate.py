@@ -127,3 +127,65 @@ def sector_breakdown(ratings: pd.DataFrame, fieldset: Fieldset, min_cell: int = 
     frame["median"] = median.where(shown).to_numpy()
     return frame
 
+
+
+TRENDS = ("improved", "fell_back", "unchanged", "too_few")
+PERSPECTIVES = ("admin_higher", "admin_lower", "agree", "no_data")
+# the administration's score and the room's median count as different from one whole level apart
+PERSPECTIVE_GAP_AT = 1.0
+
+
+def compare(before: pd.DataFrame, after: pd.DataFrame, fieldset: Fieldset) -> pd.DataFrame:
+    """Two summaries of one fieldset (an earlier and a later workshop) side by side per field.
+
+    Columns: ``field_id``; ``n``, ``median``, ``mean``, ``consensus`` with the suffixes
+    ``_before`` and ``_after``; their changes ``median_change``, ``mean_change``,
+    ``consensus_change`` (after minus before); ``share_<level>_change``, the change of each
+    level's share of the answers in percentage points; and ``trend``: ``improved`` or
+    ``fell_back`` when the median moved, ``unchanged`` when it did not, ``too_few`` when
+    either workshop has too few answers for a verdict. The median decides, as everywhere
+    for ordinal ratings; the mean change is shown beside it.
+    """
+    left = before.set_index("field_id").reindex(list(fieldset.field_ids))
+    right = after.set_index("field_id").reindex(list(fieldset.field_ids))
+    frame = pd.DataFrame({"field_id": list(fieldset.field_ids)})
+    for name in ("n", "median", "mean", "consensus"):
+        frame[f"{name}_before"] = left[name].to_numpy()
+        frame[f"{name}_after"] = right[name].to_numpy()
+    for name in ("median", "mean", "consensus"):
+        frame[f"{name}_change"] = frame[f"{name}_after"] - frame[f"{name}_before"]
+    for value in fieldset.scale.values:
+        share_before = left[f"dist_{value}"] / left["n"].where(left["n"] > 0)
+        share_after = right[f"dist_{value}"] / right["n"].where(right["n"] > 0)
+        frame[f"share_{value}_change"] = ((share_after - share_before) * 100).to_numpy(dtype="float64")
+    too_few = (left["verdict"] == "too_few").to_numpy() | (right["verdict"] == "too_few").to_numpy()
+    frame["trend"] = [
+        "too_few" if few else "improved" if change > 0 else "fell_back" if change < 0 else "unchanged"
+        for few, change in zip(too_few, frame["median_change"])
+    ]
+    return frame
+
+
+def perspective(summary: pd.DataFrame, self_check: Mapping[str, float], fieldset: Fieldset) -> pd.DataFrame:
+    """The administration's self-check score beside the workshop's median, per field.
+
+    Columns: ``field_id``, ``self_check`` (NaN where the administration gave none),
+    ``median`` (NaN where the room gave too few answers for a verdict), ``difference``
+    (self-check minus median) and ``view``: ``admin_higher`` / ``admin_lower`` when they are
+    at least ``PERSPECTIVE_GAP_AT`` apart, ``agree`` when closer, ``no_data`` when either
+    side is missing. This "perspective gap" is what the workshop is held to bring out.
+    """
+    rows = summary.set_index("field_id").reindex(list(fieldset.field_ids))
+    median = rows["median"].where(rows["verdict"] != "too_few").astype("float64")
+    frame = pd.DataFrame({
+        "field_id": list(fieldset.field_ids),
+        "self_check": [float(self_check.get(f, math.nan)) for f in fieldset.field_ids],
+        "median": median.to_numpy(),
+    })
+    frame["difference"] = frame["self_check"] - frame["median"]
+    frame["view"] = [
+        "no_data" if math.isnan(d) else "admin_higher" if d >= PERSPECTIVE_GAP_AT
+        else "admin_lower" if d <= -PERSPECTIVE_GAP_AT else "agree"
+        for d in frame["difference"]
+    ]
+    return frame

@@ -269,3 +269,65 @@ def _text_colour(background: str) -> str:
 def _wrap(text: str, width: int) -> str:
     """Break a long title into lines, since plotly does not wrap text itself."""
     return "<br>".join(textwrap.wrap(text, width)) or text
+
+
+STATUS_COLOURS = {"open": "#E69F00", "in_progress": "#56B4E9", "done": "#0072B2", "dropped": DONT_KNOW_COLOUR}
+
+
+def action_progress_chart(counts: dict[str, dict[str, int]], fieldset: Fieldset, lang: str) -> go.Figure:
+    """Actions by status per field (``actions.status_counts``): a stacked bar per field with the
+    count written in each segment, so the colours are never needed to read it."""
+    ids = list(fieldset.field_ids)
+    titles = [fieldset.field(field_id).title.get(lang) for field_id in ids]
+    traces = []
+    for status, colour in STATUS_COLOURS.items():
+        values = [counts.get(field_id, {}).get(status, 0) for field_id in ids]
+        label = t(f"action.status.{status}", lang)
+        traces.append(go.Bar(
+            name=label, orientation="h", y=ids, x=values,
+            marker=dict(color=colour, line=dict(color="white", width=1)),
+            text=[str(v) if v else "" for v in values], textposition="inside", insidetextanchor="middle",
+            textangle=0, textfont=dict(color=_text_colour(colour)),
+            customdata=titles, hovertemplate=f"<b>%{{customdata}}</b><br>{label}: %{{x}}<extra></extra>",
+        ))
+    layout = _layout(lang, large=False) | dict(
+        barmode="stack", bargap=0.35, height=44 * len(ids) + 90, legend=LEGEND_ON_TOP,
+        xaxis=_axis(t("chart.progress.xaxis", lang), dtick=1, rangemode="tozero"),
+        yaxis=_axis(None, categoryorder="array", categoryarray=ids, autorange="reversed",
+                    tickvals=ids, ticktext=[_wrap(title, 28) for title in titles], showgrid=False),
+    )
+    return go.Figure(data=traces, layout=layout)
+
+
+def perspective_chart(frame: pd.DataFrame, fieldset: Fieldset, lang: str) -> go.Figure:
+    """The administration's self-check (square) and the workshop's median (circle) per field on
+    the rating scale, joined by a line: the longer the line, the wider the perspective gap."""
+    scale = fieldset.scale
+    rows = frame.set_index("field_id").reindex(list(fieldset.field_ids))
+    ids = list(rows.index)
+    titles = [fieldset.field(field_id).title.get(lang) for field_id in ids]
+    gap_x, gap_y = [], []
+    for field_id, row in rows.iterrows():
+        if not (pd.isna(row["self_check"]) or pd.isna(row["median"])):
+            gap_x += [row["self_check"], row["median"], None]
+            gap_y += [field_id, field_id, None]
+    traces = [go.Scatter(x=gap_x, y=gap_y, mode="lines", line=dict(color=GUIDE_COLOUR, width=3),
+                         hoverinfo="skip", showlegend=False)]
+    for column, name, symbol, colour in (
+        ("self_check", t("perspective.self_check", lang), "square", "#000000"),
+        ("median", t("perspective.workshop", lang), "circle", "#0072B2"),
+    ):
+        traces.append(go.Scatter(
+            x=rows[column].tolist(), y=ids, mode="markers", name=name,
+            marker=dict(symbol=symbol, size=14, color=colour, line=dict(color="white", width=1)),
+            customdata=[[title, fmt_number(v, lang)] for title, v in zip(titles, rows[column])],
+            hovertemplate=f"<b>%{{customdata[0]}}</b><br>{name}: %{{customdata[1]}}<extra></extra>",
+        ))
+    layout = _layout(lang, large=False) | dict(
+        height=44 * len(ids) + 90, legend=LEGEND_ON_TOP,
+        xaxis=_axis(None, range=[scale.min - 0.3, scale.max + 0.3], tickvals=list(scale.values),
+                    ticktext=[_wrap(scale.label(v, lang), 14) for v in scale.values]),
+        yaxis=_axis(None, categoryorder="array", categoryarray=ids, autorange="reversed",
+                    tickvals=ids, ticktext=[_wrap(title, 28) for title in titles], showgrid=False),
+    )
+    return go.Figure(data=traces, layout=layout)

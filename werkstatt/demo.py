@@ -1,5 +1,7 @@
 """A realistic finished workshop for newcomers: about 35 people, some fields contested,
-one small group per field with its cards, a merged duplicate, and dot votes.
+one small group per field with its cards, a merged duplicate, and dot votes; and a process
+around two such workshops (spring and autumn) with a task force, its actions and the
+administration's self-check.
 
 Seeded with ``random.Random(seed)``, so the same seed gives the same workshop.
 Each field has a typical rating; some sectors see some fields differently (the
@@ -13,6 +15,7 @@ import datetime as dt
 import random
 
 from werkstatt.service import Werkstatt, Workshop
+from werkstatt.taskforce import Process
 
 DEMO_PIN = "2468"
 # typical level per field on the 1..4 scale of weltoffene-kommune
@@ -83,12 +86,16 @@ SECTOR_WEIGHTS = {
 }
 
 
-def seed_demo(app: Werkstatt, participants: int = 35, seed: int = 42,
-              date: dt.date | None = None) -> Workshop:
-    """Create the demo workshop, let everyone rate, and reveal the results."""
+def seed_demo(app: Werkstatt, participants: int = 35, seed: int = 42, date: dt.date | None = None,
+              title: str = "Selbstcheck-Workshop Weltoffene Kommune",
+              progress: dict[str, float] | None = None) -> Workshop:
+    """Create the demo workshop, let everyone rate, and reveal the results.
+
+    ``progress`` shifts a field's typical rating (a later workshop after some work was done).
+    """
     rng = random.Random(seed)
     workshop = app.create_workshop(
-        title="Selbstcheck-Workshop Weltoffene Kommune", municipality="Musterstadt",
+        title=title, municipality="Musterstadt",
         facilitator_pin=DEMO_PIN, date=date or dt.date.today(), place="Rathaus, Großer Saal",
     )
     fieldset = app.fieldset(workshop)
@@ -104,7 +111,8 @@ def seed_demo(app: Werkstatt, participants: int = 35, seed: int = 42,
             if rng.random() < 0.08:
                 app.rate(token, field.id, None)
                 continue
-            typical = FIELD_TENDENCY.get(field.id, (low + high) / 2) + SECTOR_SHIFT.get((sector, field.id), 0)
+            typical = (FIELD_TENDENCY.get(field.id, (low + high) / 2) + SECTOR_SHIFT.get((sector, field.id), 0)
+                       + (progress or {}).get(field.id, 0))
             level = round(rng.gauss(typical, 0.7))
             app.rate(token, field.id, min(high, max(low, level)))
         tokens.append(token)
@@ -136,3 +144,57 @@ def _group_work(app: Werkstatt, workshop: Workshop, tokens: list[str], rng: rand
             chosen.add(rng.choices(range(len(votable)), weights)[0])
         for index in chosen:
             app.vote(token, votable[index].id, 1)
+
+
+DEMO_TASKFORCE_PASSWORD = "taskforce-2468"
+# what changed between spring and autumn, per field (on the 1..4 scale)
+AUTUMN_PROGRESS = {"zugang": +0.8, "kommunikation": +0.3, "management": +0.5, "zusammenhalt": -0.6}
+# the administration sees its own opening and communication more kindly than the room does
+SELF_CHECK = {"management": 2.8, "oeffnung": 3.5, "zugang": 2.2, "arbeit": 2.5,
+              "engagement": 3.0, "zusammenhalt": 3.2, "kommunikation": 3.4}
+MEMBERS = [  # invented people
+    ("Sabine Keller", "Stadtverwaltung, Integrationsbüro", "verwaltung"),
+    ("Murat Aydın", "Migrationsbeirat", "migrantenorganisationen"),
+    ("Lena Hoffmann", "Jugendparlament", "politik"),
+    ("Thomas Berger", "Caritasverband", "zivilgesellschaft"),
+]
+# (card text, action title, owner: member index or organisation, days due after spring, status changes)
+ACTIONS = [
+    ("Ausländerbehörde: Termine erst nach 10 Wochen", "Online-Terminvergabe der Ausländerbehörde einführen",
+     0, 90, [("in_progress", "Angebot der IT liegt vor"), ("done", "Seit Oktober online")]),
+    ("Website der Stadt nur auf Deutsch", "Website in Leichter Sprache und fünf Sprachen",
+     2, 120, [("in_progress", "Übersetzungen beauftragt")]),
+    ("Meldestelle gegen Diskriminierung mit Beratung", "Meldestelle gegen Diskriminierung einrichten",
+     "Caritasverband", 240, []),
+    ("Migrantenorganisationen bekommen kaum Räume", "Räume im Bürgerhaus für Vereine öffnen",
+     1, 60, [("dropped", "Bürgerhaus wird saniert; neuer Anlauf 2027")]),
+    ("Anerkennung ausländischer Abschlüsse dauert zu lange", "Lotsendienst für die Anerkennung mit der IHK",
+     3, 150, []),
+]
+
+
+def seed_demo_process(app: Werkstatt, participants: int = 35) -> tuple[Workshop, Workshop, Process]:
+    """Spring workshop (closed), autumn workshop (results shown), their process with a task force
+    of four, five actions from the spring cards with their history, and the self-check."""
+    today = dt.date.today()
+    spring_date = today - dt.timedelta(days=180)
+    spring = seed_demo(app, participants, seed=42, date=spring_date, title="Selbstcheck-Workshop Frühjahr")
+    spring = app.set_live_step(spring.id, "closed")
+    autumn = seed_demo(app, participants, seed=42, date=today, title="Folge-Workshop Herbst",
+                       progress=AUTUMN_PROGRESS)
+    process = app.create_process("Weltoffene Kommune Musterstadt", "Musterstadt", DEMO_TASKFORCE_PASSWORD,
+                                 workshop_id=spring.id)
+    app.add_workshop_to_process(autumn.id, process.code, DEMO_TASKFORCE_PASSWORD)
+    app.set_self_check(spring.id, SELF_CHECK)
+    app.set_self_check(autumn.id, SELF_CHECK)
+    members = [app.add_member(process.id, *member) for member in MEMBERS]
+    cards = {card.text: card for card in app.board(spring.id)}
+    for text, title, owner, due_in, changes in ACTIONS:
+        card = cards[text]
+        owner_key = f"member:{members[owner].id}" if isinstance(owner, int) else f"org:{owner}"
+        action = app.create_action(process.id, title, card.field_id, description=card.text, owner=owner_key,
+                                   due_date=spring_date + dt.timedelta(days=due_in),
+                                   priority="high" if card.dots >= 12 else "medium", card_id=card.id)
+        for status, note in changes:
+            action = app.update_action(process.id, action.id, action.version, note=note, status=status)
+    return spring, autumn, process

@@ -188,3 +188,60 @@ class NothingToUndo(WerkstattError):
     """Every moderation action is already undone."""
 
     key = "error.nothing_to_undo"
+
+
+class UnknownProcess(WerkstattError):
+    """No process has this code."""
+
+    key = "error.unknown_process"
+
+
+class WrongPassword(WerkstattError):
+    """The task-force password does not match (``attempts_left`` before the lock)."""
+
+    key = "error.wrong_password"
+
+
+class PasswordLocked(WerkstattError):
+    """Too many wrong task-force passwords in a row: wait ``minutes``."""
+
+    key = "error.password_locked"
+
+
+class UnknownMember(WerkstattError):
+    """No task-force member with this id in the process (or already removed)."""
+
+    key = "error.unknown_member"
+
+
+class UnknownAction(WerkstattError):
+    """No action with this id in the process."""
+
+    key = "error.unknown_action"
+
+
+class ActionChanged(WerkstattError):
+    """Someone saved the action since this form was opened; the form keeps what was typed."""
+
+    key = "error.action_changed"
+
+
+class SelfCheckFileError(WerkstattError):
+    """A self-check file that cannot be imported; ``problems`` are (message key, params) pairs,
+    one per broken row or column, so every language lists them all."""
+
+    key = "error.self_check_file"
+    MAX_SHOWN = 8
+
+    def message(self, lang: str) -> str:
+        problems = self.params["problems"]
+        lines = [t(key, lang, **params) for key, params in problems[: self.MAX_SHOWN]]
+        if len(problems) > self.MAX_SHOWN:
+            lines.append(t("selfcheck.problem.more", lang, n=len(problems) - self.MAX_SHOWN))
+        return t(self.key, lang) + "\n" + "\n".join(f"- {line}" for line in lines)
+
+
+class TaskforceNotAuthorized(NotAuthorized):
+    """No valid task-force sign-in (a participant's or facilitator's link opens nothing here)."""
+
+    key = "error.taskforce_not_authorized"

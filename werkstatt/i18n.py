@@ -14,6 +14,8 @@ from __future__ import annotations
 import datetime as dt
 import math
 
+from werkstatt.messages_taskforce import TASKFORCE_MESSAGES
+
 LANGUAGES = ("de", "en")
 DEFAULT_LANGUAGE = "de"
 LANGUAGE_NAMES = {"de": "Deutsch", "en": "English"}
@@ -591,6 +593,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "col.verdict": {"de": "Einschätzung", "en": "Verdict"},
     "col.sector": {"de": "Bereich", "en": "Sector"},
 }
+MESSAGES.update(TASKFORCE_MESSAGES)
 
 
 def t(key: str, lang: str = DEFAULT_LANGUAGE, **params: object) -> str:

@@ -48,3 +48,11 @@ def clean_card_text(value: str | None) -> str:
     if len(text) > CARD_MAX_LENGTH:
         raise InvalidInput(problem="problem.card_too_long", max=CARD_MAX_LENGTH, length=len(text))
     return text
+
+
+def clean_text(value: str | None, label: str, max_length: int) -> str:
+    """A longer text (a description): line breaks kept, surrounding blanks removed."""
+    text = str(value or "").strip()
+    if len(text) > max_length:
+        raise InvalidInput(problem="problem.text_too_long", label=label, max=max_length)
+    return text

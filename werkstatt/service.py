@@ -18,7 +18,6 @@ transaction, so nothing partial is ever stored.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import math
 import secrets
 import threading
@@ -31,7 +30,9 @@ import pandas as pd
 
 from db.store import Store
 from werkstatt import agenda, aggregate, fieldsets
+from werkstatt.codes import hash_token, new_code, normalize_code
 from werkstatt.groupwork import GroupWork
+from werkstatt.taskforce import TaskForce
 from werkstatt.inputs import clean_date, clean_line
 from werkstatt.errors import (
     InvalidInput,
@@ -44,12 +45,11 @@ from werkstatt.errors import (
     UnknownParticipant,
     UnknownSector,
     UnknownWorkshop,
+    WerkstattError,
     WorkshopClosed,
     WrongPin,
 )
 
-JOIN_CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I/L look-alikes
-JOIN_CODE_LENGTH = 6
 PIN_MIN_LENGTH = 4
 PIN_MAX_LENGTH = 64
 PIN_MAX_FAILURES = 5
@@ -76,6 +76,7 @@ class Workshop:
     timer_seconds: int | None = None
     timer_locks: bool = False
     wall_field: str | None = None
+    process_id: int | None = None  # the process (evaluation over time) it belongs to
 
     @property
     def step(self) -> agenda.Step:
@@ -116,16 +117,7 @@ class Progress:
     rated: dict[str, int]
 
 
-def normalize_join_code(code: str) -> str:
-    """Upper-case and drop spaces and dashes, so "k7q 2xy" finds K7Q2XY."""
-    return "".join(ch for ch in str(code or "").upper() if ch.isalnum())
-
-
-def _hash_token(token: str) -> str:
-    return hashlib.sha256(token.encode()).hexdigest()
-
-
-class Werkstatt(GroupWork):
+class Werkstatt(GroupWork, TaskForce):
     """The service facade over one database file.
 
     :param path: the SQLite file (created with its folder if missing)
@@ -208,7 +200,7 @@ class Werkstatt(GroupWork):
 
     def _new_join_code(self, db) -> str:
         while True:
-            code = "".join(secrets.choice(JOIN_CODE_ALPHABET) for _ in range(JOIN_CODE_LENGTH))
+            code = new_code()
             if not self.store.join_code_taken(db, code):
                 return code
 
@@ -220,7 +212,7 @@ class Werkstatt(GroupWork):
 
     def workshop_by_code(self, join_code: str) -> Workshop:
         """The open workshop with this code (case and spaces ignored)."""
-        code = normalize_join_code(join_code)
+        code = normalize_code(join_code)
         row = self.store.open_workshop_by_code(code) if code else None
         if row is None:
             raise UnknownJoinCode(code=code or str(join_code or "").strip())
@@ -233,8 +225,8 @@ class Werkstatt(GroupWork):
         closed, and the id alone (easy to guess) opens nothing.
         """
         row = self.store.workshop(workshop_id)
-        if row is None or row["join_code"] != normalize_join_code(join_code):
-            raise UnknownJoinCode(code=normalize_join_code(join_code))
+        if row is None or row["join_code"] != normalize_code(join_code):
+            raise UnknownJoinCode(code=normalize_code(join_code))
         return _workshop(row)
 
     def set_live_step(self, workshop_id: int, step_id: str) -> Workshop:
@@ -272,42 +264,50 @@ class Werkstatt(GroupWork):
         compared by argon2's constant-time verify.
         """
         workshop = self.workshop_by_code(join_code)
+        token = secrets.token_urlsafe(24)
         with self.store.write() as db:
             row = self.store.workshop(workshop.id)
-            now = self._now()
-            locked_until = row["pin_locked_until"]
-            if locked_until and dt.datetime.fromisoformat(locked_until) > now:
-                raise PinLocked(minutes=_minutes_left(dt.datetime.fromisoformat(locked_until) - now))
-            try:
-                self._hasher.verify(row["pin_hash"], str(pin or ""))
-            except argon2.exceptions.VerificationError:
-                failures = row["pin_failures"] + 1
-                if failures >= PIN_MAX_FAILURES:
-                    until = (now + dt.timedelta(minutes=PIN_LOCK_MINUTES)).isoformat()
-                    self.store.set_pin_state(db, workshop.id, 0, until)
-                    error = PinLocked(minutes=PIN_LOCK_MINUTES)
-                else:
-                    self.store.set_pin_state(db, workshop.id, failures, None)
-                    error = WrongPin(
-                        attempts_left=PIN_MAX_FAILURES - failures, minutes=PIN_LOCK_MINUTES
-                    )
-            else:
-                error = None
-                self.store.set_pin_state(db, workshop.id, 0, None)
-                token = secrets.token_urlsafe(24)
-                self.store.insert_facilitator_session(
-                    db, _hash_token(token), workshop.id, self._timestamp()
-                )
+            error = self._check_secret(
+                str(pin or ""), row["pin_hash"], row["pin_failures"], row["pin_locked_until"],
+                save=lambda failures, until: self.store.set_pin_state(db, workshop.id, failures, until),
+                wrong=WrongPin, locked=PinLocked,
+            )
+            if error is None:
+                self.store.insert_facilitator_session(db, hash_token(token), workshop.id, self._timestamp())
         # Raised after the commit, so the failure count is kept.
         if error is not None:
             raise error
         return token
 
+    def _check_secret(self, given: str, stored_hash: str, failures: int, locked_until: str | None,
+                      save: Callable[[int, str | None], None],
+                      wrong: type[WerkstattError], locked: type[WerkstattError]) -> WerkstattError | None:
+        """The lockout rule of every secret (facilitator PIN, task-force password): five wrong
+        tries in a row lock it for a few minutes; argon2 compares in constant time.
+
+        Returns the error to raise once ``save`` has stored the new failure count (inside the
+        caller's transaction), or None when the secret is right.
+        """
+        now = self._now()
+        if locked_until and dt.datetime.fromisoformat(locked_until) > now:
+            return locked(minutes=_minutes_left(dt.datetime.fromisoformat(locked_until) - now))
+        try:
+            self._hasher.verify(stored_hash, given)
+        except argon2.exceptions.VerificationError:
+            failures += 1
+            if failures >= PIN_MAX_FAILURES:
+                save(0, (now + dt.timedelta(minutes=PIN_LOCK_MINUTES)).isoformat())
+                return locked(minutes=PIN_LOCK_MINUTES)
+            save(failures, None)
+            return wrong(attempts_left=PIN_MAX_FAILURES - failures, minutes=PIN_LOCK_MINUTES)
+        save(0, None)
+        return None
+
     def facilitated_workshop(self, facilitator_token: str) -> Workshop:
         """The workshop this facilitator token opens; NotAuthorized otherwise."""
         if not facilitator_token:
             raise NotAuthorized()
-        row = self.store.facilitator_session(_hash_token(str(facilitator_token)))
+        row = self.store.facilitator_session(hash_token(str(facilitator_token)))
         if row is None:
             raise NotAuthorized()
         return self.workshop(row["workshop_id"])
@@ -448,6 +448,7 @@ def _workshop(row: dict) -> Workshop:
         timer_seconds=row["timer_seconds"],
         timer_locks=bool(row["timer_locks"]),
         wall_field=row["wall_field"],
+        process_id=row["process_id"],
     )
 
 

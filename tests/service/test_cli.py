@@ -1,4 +1,4 @@
-"""``python -m werkstatt demo`` seeds a finished workshop a newcomer can open at once."""
+"""``python -m werkstatt demo`` seeds a process with two finished workshops a newcomer can open at once."""
 
 import pathlib
 import subprocess
@@ -15,9 +15,9 @@ def test_demo_seeds_a_revealed_workshop_with_35_people_and_their_cards(tmp_path,
     assert main(["--db", str(db), "demo"]) == 0
     printed = capsys.readouterr().out
     app = Werkstatt(db)
-    (workshop_id,) = [row["id"] for row in app.store._rows("SELECT id FROM workshops")]
-    workshop = app.workshop(workshop_id)
-    assert workshop.live_step == "results"
+    spring, workshop = app.process_workshops(1)
+    assert spring.live_step == "closed" and workshop.live_step == "results"
+    assert spring.date < workshop.date
     assert app.progress(workshop.id).participants == 35
     summary = app.summary(workshop.id)
     assert set(summary["verdict"]) >= {"strength", "gap", "contested"}
@@ -27,6 +27,23 @@ def test_demo_seeds_a_revealed_workshop_with_35_people_and_their_cards(tmp_path,
     assert sum(c.dots for c in board) == 35 * 4
     assert f"beamer?w={workshop.id}&code={workshop.join_code}" in printed
     assert "Moderations-PIN: 2468" in printed
+
+
+def test_demo_process_has_a_task_force_with_actions_and_a_self_check(tmp_path, capsys):
+    db = tmp_path / "demo.db"
+    assert main(["--db", str(db), "demo", "--participants", "12"]) == 0
+    printed = capsys.readouterr().out
+    app = Werkstatt(db)
+    process = app.process(1)
+    spring, autumn = app.process_workshops(process.id)
+    assert f"Prozess-Code {process.code}" in printed and "/taskforce?tf=" in printed
+    assert app.taskforce_process(printed.split("/taskforce?tf=")[1].split()[0]) == process
+    assert len(app.members(process.id)) == 4
+    actions = app.actions(process.id)
+    assert {a.status for a in actions} == {"open", "in_progress", "done", "dropped"}
+    assert all(a.workshop_id == spring.id and len(a.card_ids) == 1 for a in actions)
+    assert set(app.self_check(autumn.id)) == set(app.fieldset(autumn).field_ids)
+    assert set(app.comparison(spring.id, autumn.id)["trend"]) >= {"improved", "fell_back"}
 
 
 def test_cli_runs_as_a_module_and_explains_itself():

@@ -3,7 +3,9 @@
 import pytest
 
 from werkstatt.errors import InvalidInput, InvalidStep, StepMoveNotAllowed, UnknownJoinCode
-from werkstatt.service import JOIN_CODE_ALPHABET, Werkstatt, normalize_join_code
+from werkstatt.codes import CODE_ALPHABET as JOIN_CODE_ALPHABET
+from werkstatt.codes import normalize_code as normalize_join_code
+from werkstatt.service import Werkstatt
 from tests.conftest import CHEAP_HASHER, PIN
 
 

@@ -8,10 +8,11 @@ import string
 
 import pytest
 
-from werkstatt import agenda, errors
-from werkstatt.aggregate import VERDICTS
+from werkstatt import actions, agenda, errors
+from werkstatt.aggregate import PERSPECTIVES, TRENDS, VERDICTS
 from werkstatt.cards import KINDS, VOTABLE_KINDS
 from werkstatt.i18n import LANGUAGES, MESSAGES, fmt_date, fmt_number, normalize_language, t
+from werkstatt.messages_taskforce import TASKFORCE_MESSAGES
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 SOURCES = [*ROOT.glob("views/*.py"), *ROOT.glob("werkstatt/**/*.py"), ROOT / "app.py"]
@@ -56,6 +57,31 @@ def test_keys_built_from_steps_verdicts_and_errors_exist():
     for error in vars(errors).values():
         if isinstance(error, type) and issubclass(error, errors.WerkstattError):
             assert error.key in MESSAGES
+
+
+def test_keys_built_from_task_force_states_exist():
+    for status in actions.STATUSES:
+        assert f"action.status.{status}" in MESSAGES
+    for priority in actions.PRIORITIES:
+        assert f"action.priority.{priority}" in MESSAGES
+    for sort in actions.SORTS:
+        assert f"filter.sort.{sort}" in MESSAGES
+    for attribute in ("created", *actions.TRACKED):
+        assert f"history.attribute.{attribute}" in MESSAGES
+    for trend in TRENDS:
+        assert f"trend.{trend}" in MESSAGES
+    for view in PERSPECTIVES:
+        assert f"perspective.view.{view}" in MESSAGES
+    # the page module runs when imported, so its TABS are read from the source
+    tabs = re.search(r"^TABS = \((.*)\)$", (ROOT / "views" / "taskforce.py").read_text(), flags=re.M).group(1)
+    for tab in re.findall(r'"([a-z_]+)"', tabs):
+        assert f"taskforce.tab.{tab}" in MESSAGES
+
+
+def test_the_task_force_catalogue_overwrites_no_key_of_the_main_one():
+    source = (ROOT / "werkstatt" / "i18n.py").read_text()
+    main_keys = set(re.findall(r'^    "([a-z_]+\.[a-z_.]+)":', source, flags=re.M))
+    assert main_keys and not main_keys & set(TASKFORCE_MESSAGES)
 
 
 def test_error_message_in_both_languages():

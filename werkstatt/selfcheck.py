@@ -1,0 +1,159 @@
+"""The administration's self-check scores per field, read from a CSV file. Pure: bytes in,
+scores out, or one error that lists every broken row.
+
+People fill these files in Excel. German Excel saves "CSV (Trennzeichen-getrennt)" in
+Windows-1252 with semicolons and decimal commas, and "CSV UTF-8" with a byte-order mark;
+both are read. A field may be given by its id or by its title. An empty score means the
+administration skipped the field (the questionnaire allows that). Nothing is imported
+unless the whole file is right.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import math
+import re
+
+from werkstatt.errors import SelfCheckFileError
+from werkstatt.fieldsets import Fieldset
+
+MAX_BYTES = 200_000
+FIELD_COLUMNS = ("feld", "field", "field_id", "handlungsfeld", "thema")
+SCORE_COLUMNS = ("wert", "score", "punkte", "bewertung", "selbstcheck")
+TEMPLATE_COLUMNS = ("feld", "titel", "wert")
+
+
+def parse_csv(data: bytes, fieldset: Fieldset) -> dict[str, float]:
+    """field id → score for every row with a score; raises ``SelfCheckFileError`` otherwise."""
+    rows = _rows(_decode(data))
+    header = [cell.strip().strip('"').lower() for cell in rows[0]]
+    field_col = _column(header, FIELD_COLUMNS)
+    score_col = _column(header, SCORE_COLUMNS)
+    missing = [(name, columns) for name, columns, index in
+               (("feld", FIELD_COLUMNS, field_col), ("wert", SCORE_COLUMNS, score_col)) if index is None]
+    if missing:
+        raise SelfCheckFileError(problems=[
+            ("selfcheck.problem.missing_column",
+             {"column": name, "aliases": ", ".join(columns), "found": _shown("; ".join(header)) or "–"})
+            for name, columns in missing
+        ])
+
+    lookup = _field_lookup(fieldset)
+    scores: dict[str, float] = {}
+    seen: dict[str, int] = {}
+    problems: list[tuple[str, dict]] = []
+    low, high = fieldset.scale.min, fieldset.scale.max
+    for line, row in enumerate(rows[1:], start=2):
+        cells = [cell.strip() for cell in row]
+        if not any(cells):
+            continue
+        if any(cells[len(header):]):  # "2,5" in a file that separates with commas
+            problems.append(("selfcheck.problem.extra_cells", {"line": line}))
+            continue
+        name = cells[field_col] if field_col < len(cells) else ""
+        raw = cells[score_col] if score_col < len(cells) else ""
+        field_id = lookup.get(name.lower())
+        if field_id is None:
+            problems.append(("selfcheck.problem.unknown_field",
+                             {"line": line, "value": _shown(name) or "–", "fields": ", ".join(fieldset.field_ids)}))
+            continue
+        if field_id in seen:
+            problems.append(("selfcheck.problem.duplicate", {"line": line, "field": field_id, "first": seen[field_id]}))
+            continue
+        seen[field_id] = line
+        if not raw:
+            continue
+        score = parse_score(raw)
+        if score is None:
+            problems.append(("selfcheck.problem.not_a_number", {"line": line, "value": _shown(raw)}))
+        elif not low <= score <= high:
+            problems.append(("selfcheck.problem.out_of_range",
+                             {"line": line, "value": _shown(raw), "low": low, "high": high}))
+        else:
+            scores[field_id] = score
+    if problems:
+        raise SelfCheckFileError(problems=problems)
+    if not scores:
+        raise SelfCheckFileError(problems=[("selfcheck.problem.no_scores", {})])
+    return scores
+
+
+def score_text(score: float | None, lang: str) -> str:
+    """A stored score as a person types it: ``2,85`` in German, ``2.85`` in English, no rounding."""
+    if score is None:
+        return ""
+    text = f"{score:g}"
+    return text.replace(".", ",") if lang == "de" else text
+
+
+def template_csv(fieldset: Fieldset, lang: str) -> bytes:
+    """A file to fill in: one row per field with its title and an empty score.
+
+    UTF-8 with a byte-order mark and semicolons, so German Excel opens it in columns
+    with the umlauts intact."""
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
+    writer.writerow(TEMPLATE_COLUMNS)
+    for field in fieldset.fields:
+        writer.writerow([field.id, field.title.get(lang), ""])
+    return out.getvalue().encode("utf-8-sig")
+
+
+def _decode(data: bytes) -> str:
+    if not data or not data.strip():
+        raise SelfCheckFileError(problems=[("selfcheck.problem.empty", {})])
+    if len(data) > MAX_BYTES:
+        raise SelfCheckFileError(problems=[("selfcheck.problem.too_big", {"kb": MAX_BYTES // 1000})])
+    if data.startswith(b"PK\x03\x04"):  # a zip container: .xlsx or .ods
+        raise SelfCheckFileError(problems=[("selfcheck.problem.spreadsheet", {})])
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return data.decode("cp1252", errors="replace")  # Excel's "CSV (Trennzeichen-getrennt)"
+
+
+def _rows(text: str) -> list[list[str]]:
+    first_line = text.lstrip("\ufeff").splitlines()[0] if text.strip() else ""
+    delimiter = max(";,\t", key=first_line.count)
+    try:
+        rows = list(csv.reader(io.StringIO(text), delimiter=delimiter))
+    except csv.Error as error:
+        raise SelfCheckFileError(problems=[("selfcheck.problem.unreadable", {"detail": _shown(str(error))})]) from None
+    rows = [row for row in rows if any(cell.strip() for cell in row)]
+    if not rows:
+        raise SelfCheckFileError(problems=[("selfcheck.problem.empty", {})])
+    return rows
+
+
+def _column(header: list[str], names: tuple[str, ...]) -> int | None:
+    for index, cell in enumerate(header):
+        if cell in names:
+            return index
+    return None
+
+
+def _field_lookup(fieldset: Fieldset) -> dict[str, str]:
+    """Lower-cased id and every title of each field → field id."""
+    lookup = {}
+    for field in fieldset.fields:
+        lookup[field.id.lower()] = field.id
+        for title in field.title.values.values():
+            lookup[title.strip().lower()] = field.id
+    return lookup
+
+
+def parse_score(raw: str) -> float | None:
+    """``2,5`` or ``2.5`` (as typed in a file or a form); None for anything else (words, NaN,
+    infinity)."""
+    try:
+        value = float(raw.replace(",", "."))
+    except ValueError:
+        return None
+    return value if math.isfinite(value) else None
+
+
+def _shown(value: str) -> str:
+    """A cell as quoted in an error: letters, digits and plain punctuation only, so a file
+    cannot put markup on the screen, and short."""
+    return re.sub(r"[^\w\s.,;+-]", "", value)[:40].strip()

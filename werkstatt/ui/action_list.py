@@ -1,0 +1,85 @@
+"""The task force's action list: filters (field, owner, status, overdue), sorting (due date or
+priority), overdue actions marked with a word and a symbol, and the words for owners."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+import streamlit as st
+
+from werkstatt import actions as rules
+from werkstatt.actions import Action, Member
+from werkstatt.fieldsets import Fieldset
+from werkstatt.i18n import fmt_date, t
+
+ALL = "__all__"
+OVERDUE_MARK = "⚠"
+
+
+def owner_label(owner: str, members: dict[int, Member], language: str) -> str:
+    """A member's name (with their organisation), an organisation, or for a removed member
+    their organisation or "ehemaliges Mitglied": names are looked up now, never stored twice."""
+    member_id = rules.member_id(owner)
+    if member_id is None:
+        return rules.organisation_of(owner) or t("action.no_owner", language)
+    member = members.get(member_id)
+    if member is None or member.removed:
+        organisation = member.organisation if member else ""
+        return organisation or t("action.former_member", language)
+    return f"{member.name} ({member.organisation})" if member.organisation else member.name
+
+
+def status_label(action: Action, today: dt.date, language: str) -> str:
+    label = t(f"action.status.{action.status}", language)
+    return f"{label} · {OVERDUE_MARK} {t('action.overdue', language)}" if action.overdue(today) else label
+
+
+def action_filters(actions: list[Action], members: dict[int, Member], fieldset: Fieldset,
+                   language: str) -> dict:
+    """The filter row; returns the keyword arguments of ``actions.select``."""
+    owners = sorted({a.owner for a in actions if a.owner}, key=lambda o: owner_label(o, members, language).lower())
+    field_col, owner_col, status_col, sort_col = st.columns(4)
+    field_id = field_col.selectbox(t("action.field", language), [ALL, *fieldset.field_ids], key="filter_field",
+                                   format_func=lambda f: t("filter.all", language) if f == ALL
+                                   else fieldset.field(f).title.get(language))
+    owner = owner_col.selectbox(t("action.owner", language), [ALL, *owners], key="filter_owner",
+                                format_func=lambda o: t("filter.all", language) if o == ALL
+                                else owner_label(o, members, language))
+    status = status_col.selectbox(t("action.status", language), [ALL, *rules.STATUSES], key="filter_status",
+                                  format_func=lambda s: t("filter.all", language) if s == ALL
+                                  else t(f"action.status.{s}", language))
+    sort = sort_col.radio(t("filter.sort", language), rules.SORTS, key="filter_sort", horizontal=True,
+                          format_func=lambda s: t(f"filter.sort.{s}", language))
+    overdue_only = st.checkbox(t("filter.overdue_only", language), key="filter_overdue")
+    return {
+        "field_id": None if field_id == ALL else field_id,
+        "owner": None if owner == ALL else owner,
+        "status": None if status == ALL else status,
+        "overdue_only": overdue_only,
+        "sort": sort,
+    }
+
+
+def action_table(chosen: list[Action], members: dict[int, Member], fieldset: Fieldset, today: dt.date,
+                 language: str, empty: str | None = None) -> None:
+    """``empty`` is what to say when there is nothing to list (default: no action matches the filters)."""
+    if not chosen:
+        st.info(empty or t("action.none_match", language), icon=":material/filter_alt_off:")
+        return
+    frame = pd.DataFrame({
+        t("action.title", language): [a.title for a in chosen],
+        t("action.status", language): [status_label(a, today, language) for a in chosen],
+        t("action.due", language): [fmt_date(a.due_date, language) for a in chosen],
+        t("action.owner", language): [owner_label(a.owner, members, language) for a in chosen],
+        t("action.priority", language): [t(f"action.priority.{a.priority}", language) for a in chosen],
+        t("action.field", language): [fieldset.field(a.field_id).title.get(language) for a in chosen],
+    })
+    overdue = [a.overdue(today) for a in chosen]
+    styled = frame.style.apply(
+        lambda row: ["background-color: #FDE2D9; color: #7A1F00" if overdue[row.name] else "" for _ in row], axis=1
+    )
+    st.dataframe(styled, hide_index=True, width="stretch")
+    late = sum(overdue)
+    if late:
+        st.warning(t("action.overdue_count", language, n=late), icon=":material/schedule:")

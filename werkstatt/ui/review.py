@@ -1,0 +1,110 @@
+"""The task force's review of one workshop, field by field: verdict and distribution, the
+self-check and the previous workshop beside it, the top strengths and gaps (each gap or idea
+can become an action), the field's actions, and progress across all fields."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from typing import Callable
+
+import pandas as pd
+import streamlit as st
+
+from werkstatt import actions as rules
+from werkstatt import charts
+from werkstatt.actions import Action, Member
+from werkstatt.cards import VOTABLE_KINDS, Card, ranked
+from werkstatt.fieldsets import Fieldset
+from werkstatt.i18n import fmt_number, t
+from werkstatt.service import Workshop
+from werkstatt.ui.action_list import action_table
+from werkstatt.ui.card_results import card_results
+from werkstatt.ui.compare import signed
+from werkstatt.ui.context import get_app
+from werkstatt.ui.results import CHART_CONFIG, result_charts, sector_table, summary_table, verdict_text
+from werkstatt.ui.text import literal_lines
+
+TOP_STRENGTHS = 3
+TOP_GAPS = 5
+
+
+def review_panel(workshop: Workshop, previous: Workshop | None, fieldset: Fieldset, actions: list[Action],
+                 members: dict[int, Member], today: dt.date, language: str,
+                 make_action: Callable[[Card], None]) -> None:
+    app = get_app()
+    summary = app.summary(workshop.id)
+    board = app.board(workshop.id)
+    st.subheader(t("review.progress", language), anchor=False)
+    if actions:
+        st.plotly_chart(charts.action_progress_chart(rules.status_counts(actions, fieldset.field_ids), fieldset,
+                                                     language), config=CHART_CONFIG, theme=None, key="progress_chart")
+    else:
+        st.caption(t("review.no_actions", language))
+
+    field_id = st.selectbox(t("review.field", language), fieldset.field_ids, key="review_field",
+                            format_func=lambda f: fieldset.field(f).title.get(language))
+    field = fieldset.field(field_id)
+    st.subheader(field.title.get(language), anchor=False)
+    _field_figures(workshop, previous, summary, fieldset, field_id, language)
+    one_field = dataclasses.replace(fieldset, fields=(field,))
+    st.plotly_chart(charts.distribution_chart(summary[summary["field_id"] == field_id], one_field, language),
+                    config=CHART_CONFIG, theme=None, key="review_distribution")
+    strengths, gaps = st.columns(2)
+    with strengths:
+        st.markdown(f"**{t('review.top_strengths', language)}**")
+        _cards(ranked(board, field_id, kinds=("strength",))[:TOP_STRENGTHS], language, None)
+    with gaps:
+        st.markdown(f"**{t('review.top_gaps', language)}**")
+        _cards(ranked(board, field_id, kinds=VOTABLE_KINDS)[:TOP_GAPS], language, make_action)
+    st.markdown(f"**{t('review.field_actions', language)}**")
+    action_table([a for a in actions if a.field_id == field_id], members, fieldset, today, language,
+                 empty=t("review.no_field_actions", language))
+
+    with st.expander(t("review.all_results", language), icon=":material/table_chart:"):
+        st.dataframe(summary_table(summary, fieldset, language), hide_index=True, width="stretch")
+        st.caption(t("results.by_sector.help", language))
+        st.dataframe(sector_table(app.sector_breakdown(workshop.id), fieldset, language), width="stretch")
+        result_charts(summary, fieldset, language)
+        card_results(board, app.groups(workshop.id), fieldset, language)
+
+
+def _field_figures(workshop: Workshop, previous: Workshop | None, summary: pd.DataFrame, fieldset: Fieldset,
+                   field_id: str, language: str) -> None:
+    """Verdict, median (with the change since the previous workshop), consensus, answers, and
+    the administration's self-check with its difference to the room."""
+    app = get_app()
+    row = summary.set_index("field_id").loc[field_id]
+    verdict, median, consensus, answers, self_check = st.columns(5)
+    verdict.metric(t("col.verdict", language), verdict_text(row["verdict"], language))
+    change = None
+    if previous is not None:
+        earlier = app.summary(previous.id).set_index("field_id").loc[field_id, "median"]
+        change = signed(row["median"] - earlier, language, minus="-")
+    median.metric(t("col.median", language), fmt_number(row["median"], language), delta=change,
+                  delta_description=t("review.since_previous", language) if change else None)
+    consensus.metric(t("col.consensus", language), fmt_number(row["consensus"], language, digits=2))
+    answers.metric(t("col.n", language), int(row["n"]))
+    score = app.self_check(workshop.id).get(field_id)
+    difference = None if score is None or pd.isna(row["median"]) else signed(score - row["median"], language, minus="-")
+    self_check.metric(t("perspective.self_check", language), fmt_number(score, language), delta=difference,
+                      delta_color="off", delta_arrow="off",
+                      delta_description=t("review.to_room", language) if difference else None)
+    st.caption(t("review.dont_know", language, n=int(row["dont_know"])))
+
+
+def _cards(cards: list[Card], language: str, make_action: Callable[[Card], None] | None) -> None:
+    if not cards:
+        st.caption(t("review.no_cards", language))
+    for card in cards:
+        with st.container(border=True):
+            st.markdown(literal_lines(card.text))
+            notes = [t(f"kind.{card.kind}", language)]
+            if card.kind in VOTABLE_KINDS:
+                notes.append(t("wall.dots", language, n=card.dots))
+            if card.sources:
+                notes.append(t("wall.named", language, n=len(card.sources) + 1))
+            st.caption(" · ".join(notes))
+            if make_action is not None:
+                st.button(t("review.make_action", language), key=f"make_action_{card.id}", icon=":material/add_task:",
+                          on_click=make_action, args=(card,))
