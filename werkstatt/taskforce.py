@@ -217,6 +217,8 @@ class TaskForce:
             raise TypeError(f"not an action attribute: {', '.join(sorted(unknown))}")
         process = self.process(process_id)
         current = self.action(process_id, action_id)
+        if current.version != version:  # also when the other person's change equals this one
+            raise ActionChanged()
         before = _values(current)
         after = self._action_values(process, keep_owner=current.owner, **{**before, **changes})
         note = clean_text(note, "form.note", NOTE_MAX_LENGTH)
