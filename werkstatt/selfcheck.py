@@ -27,7 +27,8 @@ TEMPLATE_COLUMNS = ("feld", "titel", "wert")
 def parse_csv(data: bytes, fieldset: Fieldset) -> dict[str, float]:
     """field id → score for every row with a score; raises ``SelfCheckFileError`` otherwise."""
     rows = _rows(_decode(data))
-    header = [cell.strip().strip('"').lower() for cell in rows[0]]
+    start = next(number for number, row in rows.items() if any(cell.strip() for cell in row))
+    header = [cell.strip().strip('"').lower() for cell in rows[start]]
     field_col = _column(header, FIELD_COLUMNS)
     score_col = _column(header, SCORE_COLUMNS)
     missing = [(name, columns) for name, columns, index in
@@ -44,7 +45,9 @@ def parse_csv(data: bytes, fieldset: Fieldset) -> dict[str, float]:
     seen: dict[str, int] = {}
     problems: list[tuple[str, dict]] = []
     low, high = fieldset.scale.min, fieldset.scale.max
-    for line, row in enumerate(rows[1:], start=2):
+    for line, row in rows.items():
+        if line <= start:
+            continue
         cells = [cell.strip() for cell in row]
         if not any(cells):
             continue
@@ -113,15 +116,16 @@ def _decode(data: bytes) -> str:
         return data.decode("cp1252", errors="replace")  # Excel's "CSV (Trennzeichen-getrennt)"
 
 
-def _rows(text: str) -> list[list[str]]:
-    first_line = text.lstrip("\ufeff").splitlines()[0] if text.strip() else ""
+def _rows(text: str) -> dict[int, list[str]]:
+    """Row number as Excel shows it → cells, blank rows included (so the numbers in an error
+    match the file). The separator is the one the first non-blank line uses most."""
+    first_line = next((line for line in text.lstrip("\ufeff").splitlines() if line.strip()), "")
     delimiter = max(";,\t", key=first_line.count)
     try:
-        rows = list(csv.reader(io.StringIO(text), delimiter=delimiter))
+        rows = dict(enumerate(csv.reader(io.StringIO(text), delimiter=delimiter), start=1))
     except csv.Error as error:
         raise SelfCheckFileError(problems=[("selfcheck.problem.unreadable", {"detail": _shown(str(error))})]) from None
-    rows = [row for row in rows if any(cell.strip() for cell in row)]
-    if not rows:
+    if not any(cell.strip() for row in rows.values() for cell in row):
         raise SelfCheckFileError(problems=[("selfcheck.problem.empty", {})])
     return rows
 

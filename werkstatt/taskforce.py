@@ -311,7 +311,8 @@ class TaskForce:
             if score is None or pd.isna(score):
                 continue
             if isinstance(score, bool) or not isinstance(score, (int, float)) or not low <= score <= high:
-                raise InvalidInput(problem="problem.bad_self_check_score", value=f"{score:g}", low=low, high=high,
+                shown = f"{score:g}" if isinstance(score, (int, float)) else str(score)[:20]
+                raise InvalidInput(problem="problem.bad_self_check_score", value=shown, low=low, high=high,
                                    field=fieldset.field(field_id).title.get(fieldset.language))
             clean[field_id] = float(score)
         with self.store.write() as db:
