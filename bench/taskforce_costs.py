@@ -8,13 +8,12 @@ from __future__ import annotations
 
 import os
 import random
-import statistics
 import tempfile
-import time
 from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
 
+from bench.service_costs import median_ms
 from werkstatt import actions as rules
 from werkstatt.demo import DEMO_TASKFORCE_PASSWORD, seed_demo_process
 from werkstatt.service import Werkstatt
@@ -23,15 +22,6 @@ ACTIONS = 300
 CHANGES_PER_ACTION = 3
 APP = str(Path(__file__).resolve().parents[1] / "app.py")
 TABS = ("Auswertung", "Maßnahmen", "Vergleich & Selbstcheck", "Mitglieder")
-
-
-def median_ms(action, repeat: int) -> float:
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        action()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times) * 1000
 
 
 def main() -> None:
