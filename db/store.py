@@ -27,6 +27,7 @@ from sqlite_utils import Database
 
 from db.schema import MIGRATIONS
 from db.task_force import TaskForceStore
+from db.transfer import TransferStore
 
 BUSY_TIMEOUT_MS = 10_000
 
@@ -43,7 +44,7 @@ def _connect(path: str) -> Database:
     return db
 
 
-class Store(TaskForceStore):
+class Store(TaskForceStore, TransferStore):
     """Named questions and writes over one SQLite file."""
 
     def __init__(self, path: str | Path):
@@ -88,6 +89,19 @@ class Store(TaskForceStore):
         rows = self._rows(sql, params)
         return rows[0] if rows else None
 
+    def backup(self, target: str | Path) -> None:
+        """A consistent copy of the whole database into ``target`` (a new file), taken with
+        SQLite's online backup while others keep reading and writing: never a file copy,
+        which could catch a write half done or miss what is still in the write-ahead log."""
+        target = Path(target)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        destination = sqlite3.connect(str(target))
+        try:
+            with self._db() as db:
+                db.conn.backup(destination)
+        finally:
+            destination.close()
+
     def close(self) -> None:
         while True:
             try:
@@ -110,6 +124,10 @@ class Store(TaskForceStore):
 
     def workshop(self, workshop_id: int) -> dict | None:
         return self._one("SELECT * FROM workshops WHERE id = ?", (workshop_id,))
+
+    def all_workshops(self) -> list[dict]:
+        """Every workshop of the file, oldest first (for the command line's list)."""
+        return self._rows("SELECT * FROM workshops ORDER BY id")
 
     def open_workshop_by_code(self, join_code: str) -> dict | None:
         return self._one(
@@ -220,6 +238,15 @@ class Store(TaskForceStore):
 
     def participant_by_token(self, token: str) -> dict | None:
         return self._one("SELECT * FROM participants WHERE token = ?", (token,))
+
+    def participants_by_sector(self, workshop_id: int) -> dict[str | None, int]:
+        """How many joined per sector (None: no sector given)."""
+        rows = self._rows(
+            "SELECT sector, count(*) AS n FROM participants WHERE workshop_id = ? AND group_tablet = 0"
+            " GROUP BY sector",
+            (workshop_id,),
+        )
+        return {row["sector"]: row["n"] for row in rows}
 
     def count_participants(self, workshop_id: int) -> int:
         row = self._one(

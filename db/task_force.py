@@ -23,6 +23,9 @@ class TaskForceStore:
     def process(self, process_id: int) -> dict | None:
         return self._one("SELECT * FROM processes WHERE id = ?", (process_id,))
 
+    def all_processes(self) -> list[dict]:
+        return self._rows("SELECT * FROM processes ORDER BY id")
+
     def process_by_code(self, code: str) -> dict | None:
         return self._one("SELECT * FROM processes WHERE code = ?", (code,))
 

@@ -1,11 +1,12 @@
-"""Results for the facilitator: the per-field table, the sector breakdown, the charts, and the
-cards the groups wrote with their dots."""
+"""Results for the facilitator: the per-field table, the sector breakdown, the charts, the
+cards the groups wrote with their dots, and the downloads."""
 
 import streamlit as st
 
 from werkstatt.i18n import t
 from werkstatt.ui.card_results import card_results
 from werkstatt.ui.context import get_app, lang, page_params
+from werkstatt.ui.downloads import workshop_downloads
 from werkstatt.ui.guard import facilitator_token, require_facilitator
 from werkstatt.ui.live import follow
 from werkstatt.ui.results import result_charts, sector_table, summary_table
@@ -31,6 +32,8 @@ def results_page() -> None:
     st.dataframe(sector_table(app.sector_breakdown(workshop.id), fieldset, language), width="stretch")
     result_charts(summary, fieldset, language)
     card_results(app.board(workshop.id), app.groups(workshop.id), fieldset, language)
+    st.subheader(t("downloads.title", language), anchor=False)
+    workshop_downloads(workshop, language)
 
 
 results_page()

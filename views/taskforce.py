@@ -1,5 +1,6 @@
 """The task force's page, behind its own password: review a workshop field by field, track the
-actions, compare workshops and the self-check, and keep the roster (only the open tab renders)."""
+actions, compare workshops and the self-check, keep the roster, and download the documentation
+(only the open tab renders)."""
 
 import streamlit as st
 
@@ -9,13 +10,14 @@ from werkstatt.ui.action_form import FLASH_KEY, OPEN_KEY, action_detail, new_act
 from werkstatt.ui.action_list import action_filters, action_table
 from werkstatt.ui.compare import comparison_panel, perspective_panel, workshop_label
 from werkstatt.ui.context import get_app, lang, show_action_error
+from werkstatt.ui.downloads import process_downloads
 from werkstatt.ui.guard import require_taskforce
 from werkstatt.ui.review import review_panel
 from werkstatt.ui.roster import roster
 from werkstatt.ui.text import literal
 
 TABS_KEY = "taskforce_tab"
-TABS = ("review", "actions", "compare", "roster")
+TABS = ("review", "actions", "compare", "roster", "downloads")
 
 
 def _make_action(card, language: str) -> None:
@@ -63,7 +65,7 @@ def taskforce_page() -> None:
     # Every card of the process, for the actions that link one.
     board = {card.id: card for w in workshops for card in app.board(w.id)}
     tabs = st.tabs([t(f"taskforce.tab.{name}", language) for name in TABS], key=TABS_KEY, on_change="rerun")
-    review, actions, compare, team = tabs
+    review, actions, compare, team, files = tabs
     if review.open:
         with review:
             if not workshops:
@@ -88,6 +90,9 @@ def taskforce_page() -> None:
     if team.open:
         with team:
             roster(process, list(members.values()), fieldset, language)
+    if files.open:
+        with files:
+            process_downloads(process, workshops, language)
 
 
 taskforce_page()

@@ -10,7 +10,13 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from zoneinfo import ZoneInfo
 
+from werkstatt.fieldsets import Fieldset
+from werkstatt.i18n import fmt_date, t
+
+# Due dates, "overdue" and the times in a history are days and clocks of the city, not UTC.
+LOCAL_TIME = ZoneInfo("Europe/Berlin")
 STATUSES = ("open", "in_progress", "done", "dropped")
 OPEN_STATUSES = ("open", "in_progress")  # the ones that can be overdue
 PRIORITIES = ("high", "medium", "low")
@@ -126,3 +132,38 @@ def status_counts(actions: list[Action], field_ids: tuple[str, ...]) -> dict[str
         if action.field_id in counts:
             counts[action.field_id][action.status] += 1
     return counts
+
+
+def owner_label(owner: str, members: dict[int, Member], language: str) -> str:
+    """A member's name (with their organisation), an organisation, or for a removed member
+    their organisation or "ehemaliges Mitglied": names are looked up now, never stored twice."""
+    member = members.get(member_id(owner)) if member_id(owner) is not None else None
+    if member_id(owner) is None:
+        return organisation_of(owner) or t("action.no_owner", language)
+    if member is None or member.removed:
+        return (member.organisation if member else "") or t("action.former_member", language)
+    return f"{member.name} ({member.organisation})" if member.organisation else member.name
+
+
+def change_value(attribute: str, value: str | None, fieldset: Fieldset, members: dict[int, Member],
+                 language: str) -> str:
+    """One old or new value of a history entry in words: status and priority names, the
+    field's title, the owner's label, a formatted date; titles and texts as they are."""
+    if value in (None, ""):
+        return t("common.not_available", language)
+    if attribute == "status":
+        return t(f"action.status.{value}", language)
+    if attribute == "priority":
+        return t(f"action.priority.{value}", language)
+    if attribute == "field_id":
+        return fieldset.field(value).title.get(language) if value in fieldset.field_ids else value
+    if attribute == "owner":
+        return owner_label(value, members, language)
+    if attribute == "due_date":
+        return fmt_date(value, language)
+    return value
+
+
+def local_time(timestamp: str) -> dt.datetime:
+    """A stored UTC time as the city's clock time, without a zone (what a spreadsheet shows)."""
+    return dt.datetime.fromisoformat(timestamp).astimezone(LOCAL_TIME).replace(tzinfo=None)

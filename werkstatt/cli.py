@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import sys
+from pathlib import Path
+
+from werkstatt import exchange, export, transfer
 
 from werkstatt.demo import DEMO_PIN, DEMO_TASKFORCE_PASSWORD, seed_demo_process
-from werkstatt.errors import WerkstattError
+from werkstatt.errors import InvalidInput, WerkstattError
+from werkstatt.i18n import LANGUAGES, fmt_date
 from werkstatt.service import Werkstatt
 from werkstatt.settings import db_path
 
@@ -28,6 +33,76 @@ def demo(args: argparse.Namespace) -> None:
     print(f"              {base}/taskforce?tf={taskforce_token}")
 
 
+def list_all(args: argparse.Namespace) -> None:
+    """Print every workshop and process with its number, for export and backup."""
+    app = Werkstatt(args.db)
+    for workshop in app.workshops():
+        process = f"  Prozess {workshop.process_id}" if workshop.process_id else ""
+        print(f"Workshop {workshop.id}: {workshop.title} · {workshop.municipality} · "
+              f"{fmt_date(workshop.date)} · Schritt {workshop.live_step}{process}")
+    for process in app.processes():
+        print(f"Prozess {process.id}: {process.title} · Code {process.code}")
+
+
+def export_files(args: argparse.Namespace) -> None:
+    """Write one export of a workshop (--workshop) or a whole process (--process) to a file:
+    Excel, CSV, the full JSON for another machine, or the anonymised exchange file."""
+    app = Werkstatt(args.db)
+    target = Path(args.out) if args.out else None
+    if args.process is not None:
+        app.process(args.process)  # an unknown number says so before anything is built
+        tables = lambda: export.process_tables(app, args.process, args.lang)  # noqa: E731
+        stem = f"prozess-{args.process}"
+    else:
+        app.workshop(args.workshop)
+        tables = lambda: export.workshop_tables(app, args.workshop, args.lang)  # noqa: E731
+        stem = f"workshop-{args.workshop}"
+    builders = {
+        "xlsx": lambda: export.to_xlsx(tables(), args.lang),
+        "csv": lambda: export.to_csv_zip(tables(), args.lang, "," if args.comma else ";"),
+        "json": lambda: transfer.export_process(app, args.process) if args.process is not None
+        else transfer.export_workshop(app, args.workshop),
+        "anon": lambda: exchange.anonymised_json(app, _one_workshop(args, "anon")),
+    }
+    suffix = {"xlsx": ".xlsx", "csv": "-csv.zip", "json": ".werkstatt.json", "anon": "-anonym.json"}[args.format]
+    target = target or Path(f"{stem}{suffix}")
+    if target.exists() and not args.force:
+        raise InvalidInput(problem="problem.file_exists", path=str(target))
+    data = builders[args.format]()
+    target.write_bytes(data)
+    print(f"{target} geschrieben ({len(data) / 1024:.0f} KB)")
+
+
+def _one_workshop(args: argparse.Namespace, format: str) -> int:
+    if args.workshop is None:
+        raise InvalidInput(problem="problem.format_needs_workshop", format=format)
+    return args.workshop
+
+
+def import_file(args: argparse.Namespace) -> None:
+    """Read a file written by "export --format json" (a workshop or a whole process, from this
+    or another machine). It is checked whole before anything is written; a broken, changed or
+    newer file changes nothing."""
+    app = Werkstatt(args.db)
+    result = transfer.import_bundle(app, Path(args.file).read_bytes())
+    for workshop_id in result.workshop_ids:
+        workshop = app.workshop(workshop_id)
+        print(f"Workshop {workshop.id} übernommen: {workshop.title} (Code {workshop.join_code})")
+    if result.process_id is not None:
+        process = app.process(result.process_id)
+        print(f"Prozess {process.id} übernommen: {process.title} (Code {process.code})")
+    for note in result.notes:
+        print(f"Hinweis: {note.message('de')}")
+
+
+def backup(args: argparse.Namespace) -> None:
+    """Copy the whole database while the app may keep running (SQLite's online backup)."""
+    app = Werkstatt(args.db)
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    target = app.backup(args.out or Path(args.db).parent / "backups" / f"werkstatt-{stamp}.db")
+    print(f"Sicherung geschrieben: {target} ({target.stat().st_size / 1024:.0f} KB)")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m werkstatt", description=__doc__)
     parser.add_argument("--db", default=db_path(), help="SQLite file (default: $WERKSTATT_DB or data/werkstatt.db)")
@@ -37,6 +112,35 @@ def build_parser() -> argparse.ArgumentParser:
     demo_parser.add_argument("--participants", type=int, default=35, help="how many people rate (default 35)")
     demo_parser.add_argument("--base-url", default="http://localhost:8501", help="where the app runs")
     demo_parser.set_defaults(run=demo)
+
+    list_parser = commands.add_parser("list", help="list every workshop and process with its number",
+                                      description=list_all.__doc__)
+    list_parser.set_defaults(run=list_all)
+
+    export_parser = commands.add_parser("export", help="write an export of a workshop or a process",
+                                        description=export_files.__doc__)
+    which = export_parser.add_mutually_exclusive_group(required=True)
+    which.add_argument("--workshop", type=int, help="the workshop's number (see: list)")
+    which.add_argument("--process", type=int, help="the process's number (see: list)")
+    export_parser.add_argument("--format", choices=["xlsx", "csv", "json", "anon"], default="xlsx",
+                               help="xlsx: one workbook; csv: a zip of CSV files; json: everything, to move "
+                               "to another machine (import); anon: the anonymised exchange file of a "
+                               "workshop (default xlsx)")
+    export_parser.add_argument("--out", help="the file to write (default: workshop-N.xlsx and so on)")
+    export_parser.add_argument("--lang", choices=LANGUAGES, default="de", help="sheet and column names")
+    export_parser.add_argument("--comma", action="store_true", help="CSV with commas instead of semicolons")
+    export_parser.add_argument("--force", action="store_true", help="overwrite the file if it exists")
+    export_parser.set_defaults(run=export_files)
+
+    import_parser = commands.add_parser("import", help="take over a workshop or process from an export --format json",
+                                        description=import_file.__doc__)
+    import_parser.add_argument("file", help="the .werkstatt.json file")
+    import_parser.set_defaults(run=import_file)
+
+    backup_parser = commands.add_parser("backup", help="copy the whole database while the app runs",
+                                        description=backup.__doc__)
+    backup_parser.add_argument("out", nargs="?", help="the new file (default: data/backups/werkstatt-<time>.db)")
+    backup_parser.set_defaults(run=backup)
     return parser
 
 

@@ -14,6 +14,9 @@ from __future__ import annotations
 import datetime as dt
 import math
 
+from werkstatt.messages_exchange import EXCHANGE_MESSAGES
+from werkstatt.messages_export import EXPORT_MESSAGES
+from werkstatt.messages_report import REPORT_MESSAGES
 from werkstatt.messages_taskforce import TASKFORCE_MESSAGES
 
 LANGUAGES = ("de", "en")
@@ -594,6 +597,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     "col.sector": {"de": "Bereich", "en": "Sector"},
 }
 MESSAGES.update(TASKFORCE_MESSAGES)
+MESSAGES.update(EXPORT_MESSAGES)
+MESSAGES.update(REPORT_MESSAGES)
+MESSAGES.update(EXCHANGE_MESSAGES)
 
 
 def t(key: str, lang: str = DEFAULT_LANGUAGE, **params: object) -> str:

@@ -210,6 +210,10 @@ class Werkstatt(GroupWork, TaskForce):
             raise UnknownWorkshop(id=workshop_id)
         return _workshop(row)
 
+    def workshops(self) -> list[Workshop]:
+        """Every workshop in the file, oldest first."""
+        return [_workshop(row) for row in self.store.all_workshops()]
+
     def workshop_by_code(self, join_code: str) -> Workshop:
         """The open workshop with this code (case and spaces ignored)."""
         code = normalize_code(join_code)
@@ -387,6 +391,11 @@ class Werkstatt(GroupWork, TaskForce):
             rated=self.store.rated_counts(workshop_id),
         )
 
+    def participants_by_sector(self, workshop_id: int) -> dict[str | None, int]:
+        """People per sector for a report's title page (None: no sector given; group tablets
+        are devices, not people, and are left out)."""
+        return self.store.participants_by_sector(workshop_id)
+
     def ratings(self, workshop_id: int) -> pd.DataFrame:
         """All ratings, anonymous: field_id, level (<NA> = don't know), sector."""
         return self.store.ratings_frame(workshop_id)
@@ -399,6 +408,15 @@ class Werkstatt(GroupWork, TaskForce):
             workshop, "summary",
             lambda: aggregate.summarize(self.ratings(workshop_id), self.fieldset(workshop)),
         ).copy()
+
+    def backup(self, target: str | Path) -> Path:
+        """A consistent copy of the whole database (SQLite's online backup), taken while the app
+        keeps running. Refuses to overwrite a file, so an old backup is never lost by a typo."""
+        target = Path(target)
+        if target.exists():
+            raise InvalidInput(problem="problem.backup_exists", path=str(target))
+        self.store.backup(target)
+        return target
 
     def _per_version(self, workshop: Workshop, name: str, compute: Callable[[], object]):
         """``compute()`` once per workshop, data version and ``name``.

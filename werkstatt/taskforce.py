@@ -12,7 +12,6 @@ from __future__ import annotations
 import datetime as dt
 import secrets
 from dataclasses import dataclass
-from zoneinfo import ZoneInfo
 
 import pandas as pd
 
@@ -40,8 +39,6 @@ PASSWORD_MIN_LENGTH = 8
 PASSWORD_MAX_LENGTH = 128
 DESCRIPTION_MAX_LENGTH = 2000
 NOTE_MAX_LENGTH = 500
-# Due dates and "overdue" are days in the city's calendar, not in UTC.
-LOCAL_TIME = ZoneInfo("Europe/Berlin")
 
 
 @dataclass(frozen=True)
@@ -96,6 +93,10 @@ class TaskForce:
             raise UnknownProcess(code=str(process_id))
         return _process(row)
 
+    def processes(self) -> list[Process]:
+        """Every process in the file (for the command line; the pages open one by its sign-in)."""
+        return [_process(row) for row in self.store.all_processes()]
+
     def add_workshop_to_process(self, workshop_id: int, code: str, password: str) -> Process:
         """Put a workshop into an existing process; needs the process's task-force password
         (same lockout as the sign-in), so a facilitator cannot join another city's process."""
@@ -149,7 +150,7 @@ class TaskForce:
 
     def today(self) -> dt.date:
         """Today in the city's calendar: what "overdue" is measured against."""
-        return self._now().astimezone(LOCAL_TIME).date()
+        return self._now().astimezone(rules.LOCAL_TIME).date()
 
     # --- roster ---------------------------------------------------------------------
 

@@ -51,3 +51,26 @@ def test_cli_runs_as_a_module_and_explains_itself():
                             cwd=ROOT, check=False)
     assert result.returncode == 0
     assert "demo" in result.stdout
+
+
+def test_list_export_and_backup_from_the_command_line(tmp_path, capsys):
+    db = tmp_path / "demo.db"
+    assert main(["--db", str(db), "demo", "--participants", "8"]) == 0
+    capsys.readouterr()
+    assert main(["--db", str(db), "list"]) == 0
+    listed = capsys.readouterr().out
+    assert "Workshop 2: Folge-Workshop Herbst" in listed and "Prozess 1: Weltoffene Kommune Musterstadt" in listed
+
+    workbook = tmp_path / "prozess.xlsx"
+    assert main(["--db", str(db), "export", "--process", "1", "--out", str(workbook)]) == 0
+    assert workbook.read_bytes().startswith(b"PK")  # a zip container, as every .xlsx
+    archive = tmp_path / "herbst.zip"
+    assert main(["--db", str(db), "export", "--workshop", "2", "--format", "csv", "--out", str(archive)]) == 0
+    assert main(["--db", str(db), "export", "--workshop", "2", "--format", "csv", "--out", str(archive)]) == 1
+    assert "gibt es schon" in capsys.readouterr().err
+
+    copy = tmp_path / "sicherung.db"
+    assert main(["--db", str(db), "backup", str(copy)]) == 0
+    assert Werkstatt(copy).workshop(2).title == "Folge-Workshop Herbst"
+    assert main(["--db", str(db), "export", "--workshop", "99", "--out", str(tmp_path / "x.xlsx")]) == 1
+    assert "gibt es nicht" in capsys.readouterr().err

@@ -12,6 +12,9 @@ from werkstatt import actions, agenda, errors
 from werkstatt.aggregate import PERSPECTIVES, TRENDS, VERDICTS
 from werkstatt.cards import KINDS, VOTABLE_KINDS
 from werkstatt.i18n import LANGUAGES, MESSAGES, fmt_date, fmt_number, normalize_language, t
+from werkstatt.messages_exchange import EXCHANGE_MESSAGES
+from werkstatt.messages_export import EXPORT_MESSAGES
+from werkstatt.messages_report import REPORT_MESSAGES
 from werkstatt.messages_taskforce import TASKFORCE_MESSAGES
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
@@ -78,10 +81,12 @@ def test_keys_built_from_task_force_states_exist():
         assert f"taskforce.tab.{tab}" in MESSAGES
 
 
-def test_the_task_force_catalogue_overwrites_no_key_of_the_main_one():
+def test_the_catalogue_files_overwrite_no_key_of_each_other():
     source = (ROOT / "werkstatt" / "i18n.py").read_text()
     main_keys = set(re.findall(r'^    "([a-z_]+\.[a-z_.]+)":', source, flags=re.M))
-    assert main_keys and not main_keys & set(TASKFORCE_MESSAGES)
+    parts = [main_keys, set(TASKFORCE_MESSAGES), set(EXPORT_MESSAGES), set(REPORT_MESSAGES), set(EXCHANGE_MESSAGES)]
+    assert all(parts)
+    assert sum(len(part) for part in parts) == len(set().union(*parts))
 
 
 def test_error_message_in_both_languages():

@@ -15,13 +15,13 @@ import pandas as pd
 import streamlit as st
 
 from werkstatt import actions as rules
-from werkstatt.actions import Action, Member
+from werkstatt.actions import Action, Member, owner_label
 from werkstatt.cards import Card
 from werkstatt.errors import WerkstattError
 from werkstatt.fieldsets import Fieldset
 from werkstatt.i18n import fmt_date, t
-from werkstatt.taskforce import LOCAL_TIME, Process
-from werkstatt.ui.action_list import owner_label, status_label
+from werkstatt.taskforce import Process
+from werkstatt.ui.action_list import status_label
 from werkstatt.ui.context import ACTION_ERROR_KEY, get_app
 from werkstatt.ui.text import literal, literal_lines
 
@@ -189,19 +189,7 @@ def action_detail(process: Process, action: Action, fieldset: Fieldset, members:
 def history_table(history, fieldset: Fieldset, members: dict[int, Member], language: str) -> pd.DataFrame:
     """Newest first: when, what, from, to, note."""
     def shown(attribute: str, value: str | None) -> str:
-        if value in (None, ""):
-            return t("common.not_available", language)
-        if attribute == "status":
-            return t(f"action.status.{value}", language)
-        if attribute == "priority":
-            return t(f"action.priority.{value}", language)
-        if attribute == "field_id":
-            return fieldset.field(value).title.get(language) if value in fieldset.field_ids else value
-        if attribute == "owner":
-            return owner_label(value, members, language)
-        if attribute == "due_date":
-            return fmt_date(value, language)
-        return value
+        return rules.change_value(attribute, value, fieldset, members, language)
 
     rows = [{
         t("history.when", language): fmt_moment(change.changed_at, language),
@@ -215,5 +203,5 @@ def history_table(history, fieldset: Fieldset, members: dict[int, Member], langu
 
 def fmt_moment(timestamp: str, language: str) -> str:
     """A stored UTC time as the city's date and clock time."""
-    moment = dt.datetime.fromisoformat(timestamp).astimezone(LOCAL_TIME)
+    moment = rules.local_time(timestamp)
     return f"{fmt_date(moment.date(), language)} {moment:%H:%M}"

@@ -9,25 +9,12 @@ import pandas as pd
 import streamlit as st
 
 from werkstatt import actions as rules
-from werkstatt.actions import Action, Member
+from werkstatt.actions import Action, Member, owner_label
 from werkstatt.fieldsets import Fieldset
 from werkstatt.i18n import fmt_date, t
 
 ALL = "__all__"
 OVERDUE_MARK = "⚠"
-
-
-def owner_label(owner: str, members: dict[int, Member], language: str) -> str:
-    """A member's name (with their organisation), an organisation, or for a removed member
-    their organisation or "ehemaliges Mitglied": names are looked up now, never stored twice."""
-    member_id = rules.member_id(owner)
-    if member_id is None:
-        return rules.organisation_of(owner) or t("action.no_owner", language)
-    member = members.get(member_id)
-    if member is None or member.removed:
-        organisation = member.organisation if member else ""
-        return organisation or t("action.former_member", language)
-    return f"{member.name} ({member.organisation})" if member.organisation else member.name
 
 
 def status_label(action: Action, today: dt.date, language: str) -> str:

@@ -1,0 +1,373 @@
+"""The report a city can publish: one self-contained HTML page, and its PDF made from the same HTML.
+
+Everything comes from the service, so the report shows what the results page and the task force
+see. It is public, so it follows the house rules for publishing: no breakdown cell under three
+people, and owners of actions appear as organisations, never as names of task-force members.
+
+The HTML needs nothing from outside (no scripts, no links to fetch): the charts are vector SVG
+from kaleido, inlined, and the CSS sits in the page. WeasyPrint turns the same HTML into an A4
+PDF with a table of contents, page numbers and bookmarks (``facts.md``, section 5). This module
+never imports Streamlit.
+
+    from werkstatt.report import report_html, report_pdf
+    Path("bericht.pdf").write_bytes(report_pdf(app, workshop.id))
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import math
+import queue
+import re
+import threading
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import jinja2
+import kaleido
+import pandas as pd
+from markupsafe import Markup, escape
+
+from werkstatt import actions as rules
+from werkstatt import charts
+from werkstatt.actions import Action, Member
+from werkstatt.cards import VOTABLE_KINDS, Card, ranked
+from werkstatt.fieldsets import Fieldset
+from werkstatt.i18n import fmt_date, fmt_number, t
+
+if TYPE_CHECKING:
+    from werkstatt.service import Werkstatt, Workshop
+
+TEMPLATES = Path(__file__).resolve().parent / "templates"
+CHART_WIDTH = 660  # CSS pixels: the text width of A4 with the report's margins (174 mm)
+MIN_CELL = 3  # the smallest group of people a breakdown may show
+TOP_STRENGTHS = 3
+TOP_GAPS = 5
+# Copied from werkstatt.ui (which imports Streamlit): colour never carries meaning alone.
+VERDICT_SYMBOLS = {"strength": "▲", "gap": "▼", "contested": "◆", "too_few": "…"}
+TREND_SYMBOLS = {"improved": "↑", "fell_back": "↓", "unchanged": "→", "too_few": "…"}
+VIEW_SYMBOLS = {"admin_higher": "▲", "admin_lower": "▼", "agree": "=", "no_data": "…"}
+NO_CHROMIUM = (
+    "The report's charts could not be drawn: kaleido needs Chromium and it did not start. "
+    "Install it (Debian: apt-get install chromium) or point BROWSER_PATH at a Chrome or Chromium binary."
+)
+
+_kaleido_lock = threading.Lock()
+
+
+def report_html(app: "Werkstatt", workshop_id: int, lang: str = "de") -> str:
+    """The whole report as one HTML page in ``lang`` ("de" or "en")."""
+    workshop = app.workshop(workshop_id)
+    return _environment().get_template("report.html").render(_context(app, workshop, lang))
+
+
+def report_pdf(app: "Werkstatt", workshop_id: int, lang: str = "de") -> bytes:
+    """The same HTML as an A4 PDF. WeasyPrint is imported here, not at the top: it costs about a
+    second, and only this export needs it. The report is self-contained; should anything in it
+    ever point outside, the fetcher allows no protocol at all, so nothing is fetched."""
+    import weasyprint
+
+    refuse_all = weasyprint.urls.URLFetcher(allowed_protocols=())
+    return weasyprint.HTML(string=report_html(app, workshop_id, lang), url_fetcher=refuse_all).write_pdf()
+
+
+@lru_cache(maxsize=1)
+def _environment() -> jinja2.Environment:
+    """Autoescape on: every text a person typed (titles, cards, actions) is shown as text."""
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True,
+                             undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+    env.filters["css_string"] = lambda text: Markup('"' + re.sub(r'(["\\])', r"\\\1", str(text)) + '"')
+    return env
+
+
+# --- what the report says -------------------------------------------------------------------------
+
+@dataclasses.dataclass(frozen=True)
+class _Sources:
+    """What the sections are made of, read once from the service."""
+
+    fieldset: Fieldset
+    summary: pd.DataFrame
+    board: list[Card]
+    actions: list[Action]  # the process's actions (none without a process)
+    members: dict[int, Member]
+    today: dt.date  # in the city's calendar: what "overdue" is measured against
+    perspective: pd.DataFrame | None  # None without a self-check
+    previous: "Workshop | None"  # the workshop of the same process just before this one
+    comparison: pd.DataFrame | None  # with the previous workshop
+
+
+def _context(app: "Werkstatt", workshop: "Workshop", lang: str) -> dict:
+    """Everything the template shows, gathered from the service and formatted for ``lang``."""
+    src = _sources(app, workshop)
+    fieldset = src.fieldset
+    people = app.participants_by_sector(workshop.id)
+    figures = _summary_rows(src.summary, fieldset, lang)
+    return {
+        "lang": lang,
+        "t": lambda key, **params: t(key, lang, **params),
+        "workshop": workshop,
+        "date": fmt_date(workshop.date, lang),
+        "fieldset_title": fieldset.title.get(lang),
+        "process": app.process(workshop.process_id) if workshop.process_id is not None else None,
+        "people": sum(people.values()),
+        "sectors": _sector_rows(people, fieldset, lang),
+        "min_cell": MIN_CELL,
+        "generated": fmt_date(src.today, lang),
+        "intro": _intro(fieldset, sum(people.values()), lang),
+        "summary": list(figures.values()),
+        "overview_svg": _chart_svg(charts.overview_chart(src.summary, fieldset, lang),
+                                   t("report.chart.overview", lang)),
+        "perspective": _perspective_part(src.perspective, fieldset, lang) if src.perspective is not None else None,
+        "previous": _previous_part(src, lang) if src.previous is not None else None,
+        "fields": [_field_part(field_id, src, figures[field_id], lang) for field_id in fieldset.field_ids],
+    }
+
+
+def _sources(app: "Werkstatt", workshop: "Workshop") -> _Sources:
+    perspective = app.perspective(workshop.id)
+    previous = _previous_workshop(app, workshop)
+    process_id = workshop.process_id
+    return _Sources(
+        fieldset=app.fieldset(workshop),
+        summary=app.summary(workshop.id),
+        board=app.board(workshop.id),
+        actions=app.actions(process_id) if process_id is not None else [],
+        members={m.id: m for m in app.members(process_id)} if process_id is not None else {},
+        today=app.today(),
+        perspective=None if perspective["self_check"].isna().all() else perspective,
+        previous=previous,
+        comparison=app.comparison(previous.id, workshop.id) if previous is not None else None,
+    )
+
+
+def _previous_workshop(app: "Werkstatt", workshop: "Workshop") -> "Workshop | None":
+    if workshop.process_id is None:
+        return None
+    ids = [w.id for w in app.process_workshops(workshop.process_id)]
+    index = ids.index(workshop.id)
+    return app.workshop(ids[index - 1]) if index > 0 else None
+
+
+def _sector_rows(people: dict[str | None, int], fieldset: Fieldset, lang: str) -> list[tuple[str, str]]:
+    """Participants per sector for the title page. Sectors under MIN_CELL people, those no longer
+    in the fieldset, and people without a sector share one row, so nobody stands out alone; that
+    row says only "fewer than 3" when it is that small itself."""
+    known = {s.id for s in fieldset.sectors}
+    rows = [(s.label.get(lang), str(people[s.id])) for s in fieldset.sectors if people.get(s.id, 0) >= MIN_CELL]
+    rest = sum(n for key, n in people.items() if key not in known or n < MIN_CELL)
+    if rest:
+        shown = str(rest) if rest >= MIN_CELL else t("report.fewer_than", lang, n=MIN_CELL)
+        rows.append((t("report.sector_rest", lang), shown))
+    return rows
+
+
+def _intro(fieldset: Fieldset, people: int, lang: str) -> dict[str, str]:
+    scale, verdict = fieldset.scale, fieldset.verdict
+    return {
+        "text": t("report.overview.intro", lang, people=people, fields=len(fieldset.fields),
+                  low=scale.label(scale.min, lang), high=scale.label(scale.max, lang)),
+        "how_to_read": t("report.how_to_read", lang, strength=t("verdict.strength", lang),
+                         strength_at=fmt_number(verdict.strength_median_at_least, lang),
+                         contested_below=fmt_number(verdict.contested_consensus_below, lang, digits=2),
+                         min_answers=verdict.min_answers),
+    }
+
+
+def _summary_rows(summary: pd.DataFrame, fieldset: Fieldset, lang: str) -> dict[str, dict]:
+    """Field id → its numbers as people read them (``2,5`` in German), in fieldset order."""
+    return {row.field_id: {
+        "anchor": f"feld-{row.field_id}",
+        "title": fieldset.field(row.field_id).title.get(lang),
+        "verdict": _marked(VERDICT_SYMBOLS[row.verdict], f"verdict.{row.verdict}", lang),
+        "median": fmt_number(row.median, lang),
+        "mean": fmt_number(row.mean, lang, digits=2),
+        "consensus": fmt_number(row.consensus, lang, digits=2),
+        "n": int(row.n),
+        "dont_know": int(row.dont_know),
+    } for row in summary.itertuples(index=False)}
+
+
+def _perspective_part(frame: pd.DataFrame, fieldset: Fieldset, lang: str) -> dict:
+    return {
+        "svg": _chart_svg(charts.perspective_chart(frame, fieldset, lang), t("report.chart.perspective", lang)),
+        "rows": [{
+            "title": fieldset.field(row.field_id).title.get(lang),
+            "self_check": fmt_number(row.self_check, lang),
+            "median": fmt_number(row.median, lang),
+            "difference": _signed(row.difference, lang),
+            "view": _marked(VIEW_SYMBOLS[row.view], f"perspective.view.{row.view}", lang),
+        } for row in frame.itertuples(index=False)],
+    }
+
+
+def _previous_part(src: _Sources, lang: str) -> dict:
+    return {
+        "title": src.previous.title,
+        "date": fmt_date(src.previous.date, lang),
+        "rows": [{
+            "title": src.fieldset.field(row.field_id).title.get(lang),
+            "before": fmt_number(row.median_before, lang),
+            "after": fmt_number(row.median_after, lang),
+            "change": _signed(row.median_change, lang),
+            "consensus_change": _signed(row.consensus_change, lang, digits=2),
+            "n": f"{row.n_before:.0f} → {row.n_after:.0f}",
+            "trend": _marked(TREND_SYMBOLS[row.trend], f"trend.{row.trend}", lang),
+        } for row in src.comparison.itertuples(index=False)],
+    }
+
+
+def _field_part(field_id: str, src: _Sources, figures: dict, lang: str) -> dict:
+    """One field's section: its numbers and chart, the comparisons, its top cards and actions."""
+    field = src.fieldset.field(field_id)
+    title = field.title.get(lang)
+    one_field = dataclasses.replace(src.fieldset, fields=(field,))
+    chart = charts.distribution_chart(src.summary[src.summary["field_id"] == field_id], one_field, lang)
+    # The heading above names the field, and the table below, with the colours, is the key: at
+    # A4 width plotly's legend wraps into three rows and covers the bar in kaleido's export.
+    chart.update_layout(yaxis=dict(showticklabels=False), showlegend=False)
+    return {
+        "anchor": f"feld-{field_id}",
+        "title": title,
+        "description": field.description.get(lang),
+        "figures": figures,
+        "levels": _level_counts(src.summary.set_index("field_id").loc[field_id], src.fieldset, lang),
+        "svg": _chart_svg(chart, t("report.chart.distribution", lang, field=title)),
+        "compared": _field_comparisons(field_id, src, lang),
+        "strengths": [_card(c, lang) for c in ranked(src.board, field_id, kinds=("strength",))[:TOP_STRENGTHS]],
+        "gaps": [_card(c, lang) for c in ranked(src.board, field_id, kinds=VOTABLE_KINDS)[:TOP_GAPS]],
+        "actions": [_action(a, src, lang) for a in rules.select(src.actions, src.today, field_id=field_id)],
+    }
+
+
+def _level_counts(row: pd.Series, fieldset: Fieldset, lang: str) -> list[tuple[str, int, str]]:
+    """(label, answers, colour) per level of the scale, then "don't know": the chart's key and its
+    numbers as text."""
+    scale, colours = fieldset.scale, charts.scale_colours(fieldset.scale)
+    counts = [(scale.label(v, lang), int(row[f"dist_{v}"]), colours[v]) for v in scale.values]
+    return counts + [(t("col.dont_know", lang), int(row["dont_know"]), colours[None])]
+
+
+def _field_comparisons(field_id: str, src: _Sources, lang: str) -> list[tuple[str, str]]:
+    """(label, text) for the self-check and the previous workshop, where they exist."""
+    rows = []
+    if src.perspective is not None:
+        row = src.perspective.set_index("field_id").loc[field_id]
+        if not math.isnan(row["self_check"]):
+            rows.append((t("report.self_check_row", lang), t(
+                "report.self_check_value", lang, score=fmt_number(row["self_check"], lang),
+                median=fmt_number(row["median"], lang), difference=_signed(row["difference"], lang),
+                view=_marked(VIEW_SYMBOLS[row["view"]], f"perspective.view.{row['view']}", lang))))
+    if src.comparison is not None:
+        row = src.comparison.set_index("field_id").loc[field_id]
+        rows.append((t("report.previous_row", lang, date=fmt_date(src.previous.date, lang)), t(
+            "report.previous_value", lang, before=fmt_number(row["median_before"], lang),
+            after=fmt_number(row["median_after"], lang), change=_signed(row["median_change"], lang),
+            trend=_marked(TREND_SYMBOLS[row["trend"]], f"trend.{row['trend']}", lang))))
+    return rows
+
+
+def _card(card: Card, lang: str) -> dict:
+    return {"text": card.text, "kind": t(f"kind.{card.kind}", lang), "dots": card.dots,
+            "named": len(card.sources) + 1}
+
+
+def _action(action: Action, src: _Sources, lang: str) -> dict:
+    status = t(f"action.status.{action.status}", lang)
+    if action.overdue(src.today):
+        status += " · " + _marked("⚠", "action.overdue", lang)
+    return {"title": action.title, "status": status, "due": fmt_date(action.due_date, lang),
+            "owner": _public_owner(action.owner, src.members, lang)}
+
+
+def _public_owner(owner: str, members: dict[int, Member], lang: str) -> str:
+    """Who is responsible, as the public may read it: an organisation, a member's organisation, or
+    "task-force member" — never a member's name (``actions.owner_label`` shows names to the
+    task force)."""
+    member_id = rules.member_id(owner)
+    if member_id is None:
+        return rules.organisation_of(owner) or t("action.no_owner", lang)
+    member = members.get(member_id)
+    if member is not None and member.organisation:
+        return member.organisation
+    if member is None or member.removed:
+        return t("action.former_member", lang)
+    return t("report.member_owner", lang)
+
+
+def _marked(symbol: str, key: str, lang: str) -> str:
+    """A symbol and its word, joined by a no-break space: never the symbol alone on a line."""
+    return f"{symbol}\u00a0{t(key, lang)}"
+
+
+def _signed(value: float, lang: str, digits: int = 1) -> str:
+    """``+0,5`` / ``−1,0`` / ``±0,0``: a difference reads as one."""
+    if value is None or math.isnan(value):
+        return t("common.not_available", lang)
+    sign = "+" if value > 0 else "−" if value < 0 else "±"
+    return sign + fmt_number(abs(value), lang, digits=digits)
+
+
+# --- charts ------------------------------------------------------------------------------------------
+
+def _chart_svg(figure, label: str) -> Markup:
+    """The figure as inline SVG markup with a text alternative for screen readers.
+
+    Namespace declarations are dropped: inside HTML an ``<svg>`` needs none, and the page
+    then holds no address at all. Nothing else is changed.
+    """
+    svg = _render_svg(figure)
+    svg = re.sub(r"^\s*<\?xml[^>]*\?>\s*", "", svg)
+    root, rest = svg.split(">", 1)
+    root = re.sub(r'\s+xmlns(:\w+)?="[^"]*"', "", root)
+    return Markup(f'{root} role="img" aria-label="{escape(label)}"><title>{escape(label)}</title>{rest}')
+
+
+def _render_svg(figure) -> str:
+    """kaleido's SVG of ``figure`` at the report's width.
+
+    Calls are serialised: kaleido's server hands results back through one shared queue, so two
+    threads at once could swap their charts.
+    """
+    opts = {"format": "svg", "width": CHART_WIDTH, "height": figure.layout.height or 400}
+    with _kaleido_lock:
+        _start_kaleido()
+        # what fig.to_image does, minus plotly's options, which a running server ignores with a warning
+        return _watched(lambda: kaleido.calc_fig_sync(figure.to_dict(), opts=opts)).decode("utf-8")
+
+
+def _start_kaleido() -> None:
+    """One kaleido server (one Chromium) per process, started on first use and kept: a chart then
+    costs about 0.3 s instead of 4.5 s. Without MathJax, which kaleido would load from a CDN."""
+    if not kaleido._global_server.is_running():  # noqa: SLF001 - the public start warns when running
+        kaleido.start_sync_server(mathjax=False, silence_warnings=True)
+
+
+def _watched(call):
+    """``call()`` in a helper thread, watched. When Chromium is missing or dies, kaleido's server
+    thread ends and the call would wait for ever; here that becomes a RuntimeError that says what
+    to install, and the dead server is stopped so that the next report tries afresh. (A chart that
+    takes too long is kaleido's own timeout, 90 s, and comes back as its error.)"""
+    outcome: queue.Queue = queue.Queue(maxsize=1)
+
+    def work() -> None:
+        try:
+            outcome.put(call())
+        except Exception as error:  # raised again in the caller's thread
+            outcome.put(error)
+
+    threading.Thread(target=work, name="report-chart", daemon=True).start()
+    while True:
+        try:
+            result = outcome.get(timeout=0.2)
+            break
+        except queue.Empty:
+            server = getattr(kaleido._global_server, "_thread", None)  # noqa: SLF001
+            if server is not None and not server.is_alive():
+                kaleido.stop_sync_server(silence_warnings=True)
+                raise RuntimeError(NO_CHROMIUM) from None
+    if isinstance(result, Exception):
+        raise result
+    return result

@@ -1,0 +1,80 @@
+"""Download buttons for the exports: on the results page for one workshop, on the task-force
+page for the whole process and each of its workshops. Files are built when a button is pressed
+(``download_button`` takes a callable), so the pages stay as fast as before; the report takes
+a few seconds the first time, while its chart renderer starts."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+import streamlit as st
+
+from werkstatt import exchange, export, report, transfer
+from werkstatt.i18n import t
+from werkstatt.ui.context import get_app
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def file_stem(title: str) -> str:
+    """``Folge-Workshop Größe 2026`` → ``folge-workshop-groesse-2026``: a name every system keeps."""
+    text = title.lower().replace("ä", "ae").replace("ö", "oe").replace("ü", "ue").replace("ß", "ss")
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", text).strip("-")[:60] or "werkstatt"
+
+
+def _button(column, label: str, build, file_name: str, mime: str, icon: str, key: str) -> None:
+    column.download_button(label, build, file_name=file_name, mime=mime, icon=icon, key=key, width="stretch")
+
+
+def _tables(tables, language: str, key: str, stem: str) -> None:
+    """Excel and CSV of ``tables()`` (built on click)."""
+    comma = st.checkbox(t("downloads.comma", language), key=f"{key}_comma", help=t("downloads.comma.help", language))
+    excel, csv_zip = st.columns(2)
+    _button(excel, t("downloads.xlsx", language), lambda: export.to_xlsx(tables(), language),
+            f"{stem}.xlsx", XLSX, ":material/table_view:", f"{key}_xlsx")
+    _button(csv_zip, t("downloads.csv", language),
+            lambda: export.to_csv_zip(tables(), language, "," if comma else ";"),
+            f"{stem}-csv.zip", "application/zip", ":material/folder_zip:", f"{key}_csv")
+
+
+def workshop_downloads(workshop, language: str, key: str = "workshop") -> None:
+    """The report for the council, the tables, the anonymised exchange file and the full copy."""
+    app = get_app()
+    stem = file_stem(f"{workshop.title} {workshop.date or ''}")
+    st.markdown(f"**{t('downloads.report', language)}**")
+    st.caption(t("downloads.report.help", language))
+    pdf, html = st.columns(2)
+    _button(pdf, t("downloads.pdf", language), lambda: report.report_pdf(app, workshop.id, language),
+            f"{stem}-bericht.pdf", "application/pdf", ":material/picture_as_pdf:", f"{key}_pdf")
+    _button(html, t("downloads.html", language), lambda: report.report_html(app, workshop.id, language),
+            f"{stem}-bericht.html", "text/html", ":material/article:", f"{key}_html")
+    st.markdown(f"**{t('downloads.tables', language)}**")
+    st.caption(t("downloads.help", language))
+    _tables(lambda: export.workshop_tables(app, workshop.id, language), language, key, stem)
+    st.markdown(f"**{t('downloads.exchange', language)}**")
+    st.caption(t("downloads.exchange.help", language))
+    anonymous, full = st.columns(2)
+    _button(anonymous, t("downloads.anon", language), lambda: exchange.anonymised_json(app, workshop.id),
+            f"{stem}-anonym.json", "application/json", ":material/public:", f"{key}_anon")
+    _button(full, t("downloads.transfer", language), lambda: transfer.export_workshop(app, workshop.id),
+            f"{stem}.werkstatt.json", "application/json", ":material/move_up:", f"{key}_transfer")
+
+
+def process_downloads(process, workshops, language: str) -> None:
+    """The whole process in one workbook or one transfer file, then one workshop's files."""
+    app = get_app()
+    stem = file_stem(process.title)
+    st.subheader(t("downloads.process", language), anchor=False)
+    st.caption(t("downloads.process_help", language))
+    _tables(lambda: export.process_tables(app, process.id, language), language, "process", stem)
+    _button(st, t("downloads.transfer_process", language), lambda: transfer.export_process(app, process.id),
+            f"{stem}.werkstatt.json", "application/json", ":material/move_up:", "process_transfer")
+    if not workshops:
+        return
+    st.subheader(t("downloads.one_workshop", language), anchor=False)
+    by_id = {w.id: w for w in workshops}
+    chosen = st.selectbox(t("taskforce.workshop", language), list(by_id), index=len(by_id) - 1,
+                          key="download_workshop", format_func=lambda i: by_id[i].title)
+    workshop_downloads(by_id[chosen], language, key=f"workshop_{chosen}")
