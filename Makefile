@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8501
 
 
-.PHONY: run test demo bench screenshots chromium clean
+.PHONY: run test demo bench screenshots system clean
 
 # Stamp files: reinstall only when a requirements file changed.
 $(VENV)/.app: requirements.txt
@@ -17,7 +17,7 @@ $(VENV)/.dev: $(VENV)/.app requirements-dev.txt
 	$(BIN)/pip install --quiet -r requirements-dev.txt
 	touch $@
 
-run: $(VENV)/.app
+run: $(VENV)/.app system
 	@echo "Werkstatt runs on http://localhost:$(PORT)  (database: $${WERKSTATT_DB:-data/werkstatt.db})"
 	@echo "Tablets in the room: see the link and QR code in the facilitator console."
 	@echo "Want a finished example workshop first? Stop with Ctrl+C and run: make demo"
@@ -27,24 +27,31 @@ demo: $(VENV)/.app
 	$(BIN)/python -m werkstatt demo --base-url http://localhost:$(PORT)
 	@echo "Now start the app with: make run"
 
-screenshots: $(VENV)/.dev chromium  ## retake the README's screenshots from the real app
+screenshots: $(VENV)/.dev system  ## retake the README's screenshots from the real app
 	WERKSTATT_README_SCREENSHOTS=1 $(BIN)/python -m pytest -q tests/e2e/test_live_workshop.py::test_a_live_workshop_from_check_in_to_the_reveal
 
 bench: $(VENV)/.app
 	$(BIN)/python -m bench.service_costs
 	$(BIN)/python -m bench.taskforce_costs
+	$(BIN)/python -m bench.export_costs
 
-chromium:
-	@command -v chromium >/dev/null 2>&1 || { \
+# Debian packages: chromium (browser tests, and kaleido draws the report's charts with it), and
+# pango with a font for WeasyPrint's PDF. Installed only when missing, and only as root.
+SYSTEM_PACKAGES := chromium libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core
+
+system:
+	@missing=$$(for p in $(SYSTEM_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ]; then \
-	    echo "Installing Debian's chromium for the browser tests ..."; \
-	    apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium; \
+	    echo "Installing Debian packages: $$missing ..."; \
+	    apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q $$missing; \
 	  else \
-	    echo "The browser tests need Debian's chromium. Please run: sudo apt-get install chromium"; \
+	    echo "Werkstatt needs these Debian packages: $$missing. Please run: sudo apt-get install $$missing"; \
 	    exit 1; \
-	  fi; }
+	  fi; \
+	fi
 
-test: $(VENV)/.dev chromium
+test: $(VENV)/.dev system
 	$(BIN)/python -m pytest
 
 clean:

@@ -66,6 +66,17 @@ EXPORT_MESSAGES: dict[str, dict[str, str]] = {
         "en": "Results per field with charts, strengths, gaps, actions and comparisons. No task-force member names; "
               "no breakdown below 3 people. The first one takes a few seconds.",
     },
+    "downloads.make_report": {"de": "Bericht erstellen", "en": "Make the report"},
+    "downloads.making_report": {
+        "de": "Der Bericht wird erstellt: Grafiken zeichnen, Seiten setzen … (etwa 10 Sekunden)",
+        "en": "Making the report: drawing the charts, setting the pages … (about 10 seconds)",
+    },
+    "downloads.no_chromium": {
+        "de": "Die Grafiken des Berichts konnten nicht gezeichnet werden: Auf dem Server fehlt Chromium. "
+              "Bitte die Betreuung des Servers bitten, „make system“ auszuführen (installiert chromium).",
+        "en": "The report's charts could not be drawn: chromium is missing on the server. "
+              "Please ask whoever runs the server to run “make system” (it installs chromium).",
+    },
     "downloads.pdf": {"de": "Bericht als PDF", "en": "Report as PDF"},
     "downloads.html": {"de": "Bericht als Webseite (HTML)", "en": "Report as web page (HTML)"},
     "downloads.tables": {"de": "Tabellen", "en": "Tables"},

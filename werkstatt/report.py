@@ -64,13 +64,19 @@ def report_html(app: "Werkstatt", workshop_id: int, lang: str = "de") -> str:
 
 
 def report_pdf(app: "Werkstatt", workshop_id: int, lang: str = "de") -> bytes:
-    """The same HTML as an A4 PDF. WeasyPrint is imported here, not at the top: it costs about a
-    second, and only this export needs it. The report is self-contained; should anything in it
-    ever point outside, the fetcher allows no protocol at all, so nothing is fetched."""
+    """The same HTML as an A4 PDF."""
+    return pdf_from_html(report_html(app, workshop_id, lang))
+
+
+def pdf_from_html(html: str) -> bytes:
+    """A report's HTML as an A4 PDF (a page that has both builds the HTML once). WeasyPrint is
+    imported here, not at the top: it costs about a second, and only this export needs it. The
+    report is self-contained; should anything in it ever point outside, the fetcher allows no
+    protocol at all, so nothing is fetched."""
     import weasyprint
 
     refuse_all = weasyprint.urls.URLFetcher(allowed_protocols=())
-    return weasyprint.HTML(string=report_html(app, workshop_id, lang), url_fetcher=refuse_all).write_pdf()
+    return weasyprint.HTML(string=html, url_fetcher=refuse_all).write_pdf()
 
 
 @lru_cache(maxsize=1)

@@ -5,7 +5,7 @@ module on a free port, started headless and polled on ``/_stcore/health``; one
 Chromium per module; tests wait for what a person would see, not for time.
 
 Playwright cannot download its own browser here, so it always launches
-Debian's chromium (``make chromium`` installs it).
+Debian's chromium (``make system`` installs it).
 """
 
 from __future__ import annotations
@@ -163,7 +163,7 @@ def pytest_runtest_makereport(item, call):
 @pytest.fixture(scope="module")
 def browser() -> Browser:
     if not Path(CHROMIUM).exists():
-        pytest.fail(f"{CHROMIUM} is missing; the browser tests need Debian's chromium (run `make chromium`)",
+        pytest.fail(f"{CHROMIUM} is missing; the browser tests need Debian's chromium (run `make system`)",
                     pytrace=False)
     with sync_playwright() as playwright:
         chromium = playwright.chromium.launch(executable_path=CHROMIUM, headless=True)

@@ -1,7 +1,7 @@
 """Download buttons for the exports: on the results page for one workshop, on the task-force
-page for the whole process and each of its workshops. Files are built when a button is pressed
-(``download_button`` takes a callable), so the pages stay as fast as before; the report takes
-a few seconds the first time, while its chart renderer starts."""
+page for the whole process and each of its workshops. Tables and JSON files are built when their
+button is pressed (``download_button`` takes a callable, and they take a fraction of a second), so
+the pages stay as fast as before; the report, which takes seconds, has its own button and spinner."""
 
 from __future__ import annotations
 
@@ -39,17 +39,42 @@ def _tables(tables, language: str, key: str, stem: str) -> None:
             f"{stem}-csv.zip", "application/zip", ":material/folder_zip:", f"{key}_csv")
 
 
+def _report(workshop, language: str, key: str, stem: str) -> None:
+    """The report takes seconds (charts drawn by chromium, then the PDF), so it is made on a
+    button under a spinner and kept for this browser until something it shows changes: the
+    workshop's data, the self-check or the process's actions."""
+    app = get_app()
+    state_key = f"{key}_report"
+    made = st.session_state.get(state_key)
+    actions = tuple((a.id, a.version) for a in app.actions(workshop.process_id)) if workshop.process_id else ()
+    current = (workshop.id, workshop.data_version, language, tuple(sorted(app.self_check(workshop.id).items())),
+               actions)
+    if made is None or made[0] != current:
+        if not st.button(t("downloads.make_report", language), icon=":material/description:", key=f"{key}_make"):
+            return
+        try:
+            with st.spinner(t("downloads.making_report", language)):
+                html = report.report_html(app, workshop.id, language)
+                made = (current, html.encode(), report.pdf_from_html(html))
+        except RuntimeError:  # kaleido found no chromium to draw the charts with
+            st.error(t("downloads.no_chromium", language), icon=":material/error:")
+            return
+        st.session_state[state_key] = made
+    _, html, pdf = made
+    left, right = st.columns(2)
+    _button(left, t("downloads.pdf", language), pdf, f"{stem}-bericht.pdf", "application/pdf",
+            ":material/picture_as_pdf:", f"{key}_pdf")
+    _button(right, t("downloads.html", language), html, f"{stem}-bericht.html", "text/html",
+            ":material/article:", f"{key}_html")
+
+
 def workshop_downloads(workshop, language: str, key: str = "workshop") -> None:
     """The report for the council, the tables, the anonymised exchange file and the full copy."""
     app = get_app()
     stem = file_stem(f"{workshop.title} {workshop.date or ''}")
     st.markdown(f"**{t('downloads.report', language)}**")
     st.caption(t("downloads.report.help", language))
-    pdf, html = st.columns(2)
-    _button(pdf, t("downloads.pdf", language), lambda: report.report_pdf(app, workshop.id, language),
-            f"{stem}-bericht.pdf", "application/pdf", ":material/picture_as_pdf:", f"{key}_pdf")
-    _button(html, t("downloads.html", language), lambda: report.report_html(app, workshop.id, language),
-            f"{stem}-bericht.html", "text/html", ":material/article:", f"{key}_html")
+    _report(workshop, language, key, stem)
     st.markdown(f"**{t('downloads.tables', language)}**")
     st.caption(t("downloads.help", language))
     _tables(lambda: export.workshop_tables(app, workshop.id, language), language, key, stem)
