@@ -30,12 +30,10 @@ def demo(werkstatt):
 
 
 def _download(page: Page, label: str) -> bytes:
-    """Click a download button and read the file; then wait for the rerun the click starts."""
+    """Click a download button and read the file (the button starts no rerun)."""
     with page.expect_download() as download:
         page.get_by_role("button", name=label, exact=True).first.click()
-    data = open(download.value.path(), "rb").read()
-    settle(page)
-    return data
+    return open(download.value.path(), "rb").read()
 
 
 def test_the_results_page_hands_out_workbook_report_and_anonymised_file(new_context, base_url, werkstatt, demo):

@@ -25,7 +25,10 @@ def file_stem(title: str) -> str:
 
 
 def _button(column, label: str, build, file_name: str, mime: str, icon: str, key: str) -> None:
-    column.download_button(label, build, file_name=file_name, mime=mime, icon=icon, key=key, width="stretch")
+    """A download that does not rerun the page: nothing on it changes, and a rerun racing the
+    deferred build of the file could lose the download on a busy server."""
+    column.download_button(label, build, file_name=file_name, mime=mime, icon=icon, key=key, width="stretch",
+                           on_click="ignore")
 
 
 def _tables(tables, language: str, key: str, stem: str) -> None:
