@@ -36,8 +36,8 @@ bench: $(VENV)/.app
 	$(BIN)/python -m bench.export_costs
 
 # Debian packages: chromium (browser tests, and kaleido draws the report's charts with it), and
-# pango with a font for WeasyPrint's PDF. Installed only when missing, and only as root.
-SYSTEM_PACKAGES := chromium libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core
+# pango with fonts for WeasyPrint's PDF (emoji on cards included). Installed only when missing, and only as root.
+SYSTEM_PACKAGES := chromium libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core fonts-noto-color-emoji
 
 system:
 	@missing=$$(for p in $(SYSTEM_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
