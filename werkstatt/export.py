@@ -145,13 +145,15 @@ def _workshop_rows(app, workshop, lang: str, with_workshop: bool) -> dict[str, p
     ratings = ratings.assign(order=ratings["field_id"].map({f: i for i, f in enumerate(fieldset.field_ids)}))
     ratings = ratings.sort_values(["order", "level", "sector"], na_position="last", kind="stable")
     sectors = {s.id: s.label.get(lang) for s in fieldset.sectors}
-    rating_rows = [{
-        **prefix, t("col.field", lang): title.get(r.field_id, r.field_id),
-        t("export.col.level", lang): None if pd.isna(r.level) else int(r.level),
-        t("export.col.level_label", lang): fieldset.scale.label(None if pd.isna(r.level) else int(r.level), lang)
-        if pd.isna(r.level) or int(r.level) in fieldset.scale.values else "",
-        t("col.sector", lang): sectors.get(r.sector, "") if isinstance(r.sector, str) else "",
-    } for r in ratings.itertuples(index=False)]
+    levels = {None: fieldset.scale.label(None, lang)} | {v: fieldset.scale.label(v, lang) for v in fieldset.scale.values}
+    rating_rows = []
+    for r in ratings.itertuples(index=False):
+        level = None if pd.isna(r.level) else int(r.level)  # None: "kann ich nicht einschätzen"
+        rating_rows.append({
+            **prefix, t("col.field", lang): title.get(r.field_id, r.field_id), t("export.col.level", lang): level,
+            t("export.col.level_label", lang): levels.get(level, ""),
+            t("col.sector", lang): sectors.get(r.sector, "") if isinstance(r.sector, str) else "",
+        })
 
     groups = {g.id: g.name for g in app.groups(workshop.id)}
     card_rows = [{
