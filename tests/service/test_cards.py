@@ -19,16 +19,6 @@ from werkstatt.service import Werkstatt
 from tests.conftest import CHEAP_HASHER, PIN
 
 
-@pytest.fixture
-def cards_workshop(app, workshop):
-    return app.set_live_step(workshop.id, "cards")
-
-
-@pytest.fixture
-def token(app, cards_workshop):
-    return app.join(cards_workshop.join_code).token
-
-
 def stored(app, token):
     """What the participant's cards are as stored: (text, field, kind) each."""
     return [(c.text, c.field_id, c.kind) for c in app.my_cards(token)]
