@@ -636,6 +636,30 @@ def fmt_number(value: float | int | None, lang: str = DEFAULT_LANGUAGE, digits: 
     return text
 
 
+def fmt_change(value: float | None, lang: str = DEFAULT_LANGUAGE, digits: int = 1, minus: str = "−") -> str:
+    """A difference that reads as one: ``+0,5`` / ``−1,0`` / ``±0,0``; a dash when missing.
+    ``st.metric`` needs the ASCII ``minus="-"`` to point its arrow down."""
+    if value is None or math.isnan(value):
+        return MESSAGES["common.not_available"][DEFAULT_LANGUAGE]
+    sign = "+" if value > 0 else minus if value < 0 else "±"
+    return sign + fmt_number(abs(value), lang, digits=digits)
+
+
+# Colour is never the only carrier of a verdict, a trend or a reading: each has a word and a
+# symbol. Keys are the catalogue's prefixes, so ``marked("trend", "improved", lang)`` finds its word.
+SYMBOLS = {
+    "verdict": {"strength": "▲", "gap": "▼", "contested": "◆", "too_few": "…"},
+    "trend": {"improved": "↑", "fell_back": "↓", "unchanged": "→", "too_few": "…"},
+    "perspective.view": {"admin_higher": "▲", "admin_lower": "▼", "agree": "=", "no_data": "…"},
+}
+
+
+def marked(kind: str, value: str, lang: str = DEFAULT_LANGUAGE) -> str:
+    """The symbol and the word of a verdict, trend or reading, joined by a no-break space, so the
+    symbol never stands alone on a line."""
+    return f"{SYMBOLS[kind][value]}\u00a0{t(f'{kind}.{value}', lang)}"
+
+
 def fmt_date(value: dt.date | str | None, lang: str = DEFAULT_LANGUAGE) -> str:
     """Format a date: ``23.11.2026`` in German, ``23 Nov 2026`` in English."""
     if value is None or value == "":

@@ -35,7 +35,7 @@ from werkstatt import charts
 from werkstatt.actions import Action, Member
 from werkstatt.cards import VOTABLE_KINDS, Card, ranked
 from werkstatt.fieldsets import Fieldset
-from werkstatt.i18n import fmt_date, fmt_number, t
+from werkstatt.i18n import fmt_change, fmt_date, fmt_number, marked, t
 
 if TYPE_CHECKING:
     from werkstatt.service import Werkstatt, Workshop
@@ -45,10 +45,6 @@ CHART_WIDTH = 660  # CSS pixels: the text width of A4 with the report's margins 
 MIN_CELL = 3  # the smallest group of people a breakdown may show
 TOP_STRENGTHS = 3
 TOP_GAPS = 5
-# Copied from werkstatt.ui (which imports Streamlit): colour never carries meaning alone.
-VERDICT_SYMBOLS = {"strength": "▲", "gap": "▼", "contested": "◆", "too_few": "…"}
-TREND_SYMBOLS = {"improved": "↑", "fell_back": "↓", "unchanged": "→", "too_few": "…"}
-VIEW_SYMBOLS = {"admin_higher": "▲", "admin_lower": "▼", "agree": "=", "no_data": "…"}
 NO_CHROMIUM = (
     "The report's charts could not be drawn: kaleido needs Chromium and it did not start. "
     "Install it (Debian: apt-get install chromium) or point BROWSER_PATH at a Chrome or Chromium binary."
@@ -187,7 +183,7 @@ def _summary_rows(summary: pd.DataFrame, fieldset: Fieldset, lang: str) -> dict[
     return {row.field_id: {
         "anchor": f"feld-{row.field_id}",
         "title": fieldset.field(row.field_id).title.get(lang),
-        "verdict": _marked(VERDICT_SYMBOLS[row.verdict], f"verdict.{row.verdict}", lang),
+        "verdict": marked("verdict", row.verdict, lang),
         "median": fmt_number(row.median, lang),
         "mean": fmt_number(row.mean, lang, digits=2),
         "consensus": fmt_number(row.consensus, lang, digits=2),
@@ -203,8 +199,8 @@ def _perspective_part(frame: pd.DataFrame, fieldset: Fieldset, lang: str) -> dic
             "title": fieldset.field(row.field_id).title.get(lang),
             "self_check": fmt_number(row.self_check, lang),
             "median": fmt_number(row.median, lang),
-            "difference": _signed(row.difference, lang),
-            "view": _marked(VIEW_SYMBOLS[row.view], f"perspective.view.{row.view}", lang),
+            "difference": fmt_change(row.difference, lang),
+            "view": marked("perspective.view", row.view, lang),
         } for row in frame.itertuples(index=False)],
     }
 
@@ -217,10 +213,10 @@ def _previous_part(src: _Sources, lang: str) -> dict:
             "title": src.fieldset.field(row.field_id).title.get(lang),
             "before": fmt_number(row.median_before, lang),
             "after": fmt_number(row.median_after, lang),
-            "change": _signed(row.median_change, lang),
-            "consensus_change": _signed(row.consensus_change, lang, digits=2),
+            "change": fmt_change(row.median_change, lang),
+            "consensus_change": fmt_change(row.consensus_change, lang, digits=2),
             "n": f"{row.n_before:.0f} → {row.n_after:.0f}",
-            "trend": _marked(TREND_SYMBOLS[row.trend], f"trend.{row.trend}", lang),
+            "trend": marked("trend", row.trend, lang),
         } for row in src.comparison.itertuples(index=False)],
     }
 
@@ -264,14 +260,14 @@ def _field_comparisons(field_id: str, src: _Sources, lang: str) -> list[tuple[st
         if not math.isnan(row["self_check"]):
             rows.append((t("report.self_check_row", lang), t(
                 "report.self_check_value", lang, score=fmt_number(row["self_check"], lang),
-                median=fmt_number(row["median"], lang), difference=_signed(row["difference"], lang),
-                view=_marked(VIEW_SYMBOLS[row["view"]], f"perspective.view.{row['view']}", lang))))
+                median=fmt_number(row["median"], lang), difference=fmt_change(row["difference"], lang),
+                view=marked("perspective.view", row["view"], lang))))
     if src.comparison is not None:
         row = src.comparison.set_index("field_id").loc[field_id]
         rows.append((t("report.previous_row", lang, date=fmt_date(src.previous.date, lang)), t(
             "report.previous_value", lang, before=fmt_number(row["median_before"], lang),
-            after=fmt_number(row["median_after"], lang), change=_signed(row["median_change"], lang),
-            trend=_marked(TREND_SYMBOLS[row["trend"]], f"trend.{row['trend']}", lang))))
+            after=fmt_number(row["median_after"], lang), change=fmt_change(row["median_change"], lang),
+            trend=marked("trend", row["trend"], lang))))
     return rows
 
 
@@ -306,14 +302,6 @@ def _public_owner(owner: str, members: dict[int, Member], lang: str) -> str:
 def _marked(symbol: str, key: str, lang: str) -> str:
     """A symbol and its word, joined by a no-break space: never the symbol alone on a line."""
     return f"{symbol}\u00a0{t(key, lang)}"
-
-
-def _signed(value: float, lang: str, digits: int = 1) -> str:
-    """``+0,5`` / ``−1,0`` / ``±0,0``: a difference reads as one."""
-    if value is None or math.isnan(value):
-        return t("common.not_available", lang)
-    sign = "+" if value > 0 else "−" if value < 0 else "±"
-    return sign + fmt_number(abs(value), lang, digits=digits)
 
 
 # --- charts ------------------------------------------------------------------------------------------

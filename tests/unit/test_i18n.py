@@ -83,6 +83,8 @@ def test_keys_built_from_task_force_states_exist():
 
 def test_the_catalogue_files_overwrite_no_key_of_each_other():
     source = (ROOT / "werkstatt" / "i18n.py").read_text()
+    source = source[source.index("MESSAGES: dict"):]
+    source = source[:source.index("\n}\n")]  # the main catalogue's literal only
     main_keys = set(re.findall(r'^    "([a-z_]+\.[a-z_.]+)":', source, flags=re.M))
     parts = [main_keys, set(TASKFORCE_MESSAGES), set(EXPORT_MESSAGES), set(REPORT_MESSAGES), set(EXCHANGE_MESSAGES)]
     assert all(parts)

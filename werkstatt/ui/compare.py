@@ -10,27 +10,16 @@ import streamlit as st
 
 from werkstatt import charts
 from werkstatt.fieldsets import Fieldset
-from werkstatt.i18n import fmt_date, fmt_number, t
+from werkstatt.i18n import SYMBOLS, fmt_change, fmt_date, fmt_number, t
 from werkstatt.service import Workshop
 from werkstatt.ui.context import get_app
 from werkstatt.ui.results import CHART_CONFIG
 from werkstatt.ui.self_check import self_check_editor
 
-TREND_SYMBOLS = {"improved": "↑", "fell_back": "↓", "unchanged": "→", "too_few": "…"}
-VIEW_SYMBOLS = {"admin_higher": "▲", "admin_lower": "▼", "agree": "=", "no_data": "…"}
 
 
 def workshop_label(workshop: Workshop, language: str) -> str:
     return f"{workshop.title} · {fmt_date(workshop.date, language)}"
-
-
-def signed(value: float, language: str, digits: int = 1, minus: str = "−") -> str:
-    """``+0,5`` / ``−1,0`` / ``±0,0``: a change reads as a change. ``st.metric`` needs the
-    ASCII ``minus="-"`` to point its arrow down."""
-    if value is None or math.isnan(value):
-        return t("common.not_available", language)
-    text = fmt_number(abs(value), language, digits=digits)
-    return ("+" if value > 0 else minus if value < 0 else "±") + text
 
 
 def comparison_panel(workshops: list[Workshop], fieldset: Fieldset, language: str) -> None:
@@ -53,16 +42,16 @@ def comparison_panel(workshops: list[Workshop], fieldset: Fieldset, language: st
     for trend in ("improved", "fell_back"):
         names = [title for title, value in zip(titles, frame["trend"]) if value == trend]
         if names:
-            st.markdown(f"**{TREND_SYMBOLS[trend]} {t(f'trend.{trend}.plural', language)}:** " + ", ".join(names))
+            st.markdown(f"**{SYMBOLS['trend'][trend]} {t(f'trend.{trend}.plural', language)}:** " + ", ".join(names))
     st.dataframe(pd.DataFrame({
         t("col.field", language): titles,
         t("compare.median_before", language): [fmt_number(v, language) for v in frame["median_before"]],
         t("compare.median_after", language): [fmt_number(v, language) for v in frame["median_after"]],
-        t("compare.median_change", language): [signed(v, language) for v in frame["median_change"]],
-        t("compare.mean_change", language): [signed(v, language, 2) for v in frame["mean_change"]],
-        t("compare.consensus_change", language): [signed(v, language, 2) for v in frame["consensus_change"]],
+        t("compare.median_change", language): [fmt_change(v, language) for v in frame["median_change"]],
+        t("compare.mean_change", language): [fmt_change(v, language, 2) for v in frame["mean_change"]],
+        t("compare.consensus_change", language): [fmt_change(v, language, 2) for v in frame["consensus_change"]],
         t("compare.n", language): [f"{_count(a)} → {_count(b)}" for a, b in zip(frame["n_before"], frame["n_after"])],
-        t("compare.trend", language): [f"{TREND_SYMBOLS[v]} {t(f'trend.{v}', language)}" for v in frame["trend"]],
+        t("compare.trend", language): [f"{SYMBOLS['trend'][v]} {t(f'trend.{v}', language)}" for v in frame["trend"]],
     }), hide_index=True, width="stretch")
     st.caption(t("compare.legend", language))
     with st.expander(t("compare.distribution", language), icon=":material/stacked_bar_chart:"):
@@ -70,7 +59,7 @@ def comparison_panel(workshops: list[Workshop], fieldset: Fieldset, language: st
         shifts = {t("col.field", language): titles}
         for value in fieldset.scale.values:
             shifts[fieldset.scale.label(value, language)] = [
-                signed(v, language, 0) for v in frame[f"share_{value}_change"]]
+                fmt_change(v, language, 0) for v in frame[f"share_{value}_change"]]
         st.dataframe(pd.DataFrame(shifts), hide_index=True, width="stretch")
 
 
@@ -91,8 +80,8 @@ def perspective_panel(workshops: list[Workshop], fieldset: Fieldset, language: s
             t("col.field", language): [fieldset.field(f).title.get(language) for f in frame["field_id"]],
             t("perspective.self_check", language): [fmt_number(v, language) for v in frame["self_check"]],
             t("perspective.workshop", language): [fmt_number(v, language) for v in frame["median"]],
-            t("perspective.difference", language): [signed(v, language) for v in frame["difference"]],
-            t("perspective.view", language): [f"{VIEW_SYMBOLS[v]} {t(f'perspective.view.{v}', language)}"
+            t("perspective.difference", language): [fmt_change(v, language) for v in frame["difference"]],
+            t("perspective.view", language): [f"{SYMBOLS['perspective.view'][v]} {t(f'perspective.view.{v}', language)}"
                                              for v in frame["view"]],
         }), hide_index=True, width="stretch")
     with st.expander(t("selfcheck.edit", language), icon=":material/edit_note:"):

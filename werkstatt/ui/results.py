@@ -9,15 +9,13 @@ import streamlit as st
 
 from werkstatt import charts
 from werkstatt.fieldsets import Fieldset
-from werkstatt.i18n import fmt_number, t
+from werkstatt.i18n import fmt_number, marked, t
 
-# Colour is never the only carrier of a verdict: each has a word and a symbol.
-VERDICT_SYMBOLS = {"strength": "▲", "gap": "▼", "contested": "◆", "too_few": "…"}
 CHART_CONFIG = {"displayModeBar": False, "responsive": True}
 
 
 def verdict_text(verdict: str, lang: str) -> str:
-    return f"{VERDICT_SYMBOLS[verdict]}\u00a0{t(f'verdict.{verdict}', lang)}"  # symbol never alone on a line
+    return marked("verdict", verdict, lang)
 
 
 def summary_table(summary: pd.DataFrame, fieldset: Fieldset, lang: str) -> pd.DataFrame:

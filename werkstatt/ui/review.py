@@ -16,11 +16,10 @@ from werkstatt import charts
 from werkstatt.actions import Action, Member
 from werkstatt.cards import VOTABLE_KINDS, Card, ranked
 from werkstatt.fieldsets import Fieldset
-from werkstatt.i18n import fmt_number, t
+from werkstatt.i18n import fmt_change, fmt_number, t
 from werkstatt.service import Workshop
 from werkstatt.ui.action_list import action_table
 from werkstatt.ui.card_results import card_results
-from werkstatt.ui.compare import signed
 from werkstatt.ui.context import get_app
 from werkstatt.ui.results import CHART_CONFIG, result_charts, sector_table, summary_table, verdict_text
 from werkstatt.ui.text import literal_lines
@@ -80,13 +79,13 @@ def _field_figures(workshop: Workshop, previous: Workshop | None, summary: pd.Da
     change = None
     if previous is not None:
         earlier = app.summary(previous.id).set_index("field_id").loc[field_id, "median"]
-        change = signed(row["median"] - earlier, language, minus="-")
+        change = fmt_change(row["median"] - earlier, language, minus="-")
     median.metric(t("col.median", language), fmt_number(row["median"], language), delta=change,
                   delta_description=t("review.since_previous", language) if change else None)
     consensus.metric(t("col.consensus", language), fmt_number(row["consensus"], language, digits=2))
     answers.metric(t("col.n", language), int(row["n"]))
     score = app.self_check(workshop.id).get(field_id)
-    difference = None if score is None or pd.isna(row["median"]) else signed(score - row["median"], language, minus="-")
+    difference = None if score is None or pd.isna(row["median"]) else fmt_change(score - row["median"], language, minus="-")
     self_check.metric(t("perspective.self_check", language), fmt_number(score, language), delta=difference,
                       delta_color="off", delta_arrow="off",
                       delta_description=t("review.to_room", language) if difference else None)
