@@ -7,6 +7,11 @@ instead of opening one per rerun. Every multi-statement write runs inside
 ``BEGIN IMMEDIATE … COMMIT`` (``Store.write``): sqlite-utils' ``atomic()`` alone
 raises "database is locked" under concurrent writers (shared/facts.md, §1).
 
+A full disk or a file that cannot be written is SQLite refusing the write: the
+transaction is rolled back, and ``Store.write`` turns the refusal into
+``StorageFull`` or ``StorageReadOnly``, so every write path gives the person a
+sentence instead of a traceback.
+
 Every write that others should see bumps a version number on the workshop:
 ``step_version`` when the live step changes (tablets poll it) and
 ``data_version`` on any change (the projector polls it). Polling reads those two
@@ -16,6 +21,7 @@ integers and nothing else.
 from __future__ import annotations
 
 import contextlib
+import errno
 import json
 import queue
 import sqlite3
@@ -28,8 +34,25 @@ from sqlite_utils import Database
 from db.schema import MIGRATIONS
 from db.task_force import TaskForceStore
 from db.transfer import TransferStore
+from werkstatt.errors import StorageError, StorageFull, StorageReadOnly, StorageUnusable
 
 BUSY_TIMEOUT_MS = 10_000
+
+# The refusals a person can do something about, by SQLite's primary result code (the low byte
+# of an extended one such as SQLITE_READONLY_DBMOVED). A WAL database in a folder that cannot be
+# written fails with SQLITE_CANTOPEN: its -wal and -shm files cannot be created.
+_SQLITE_REFUSALS: dict[int, type[StorageError]] = {
+    sqlite3.SQLITE_FULL: StorageFull,
+    sqlite3.SQLITE_READONLY: StorageReadOnly,
+    sqlite3.SQLITE_CANTOPEN: StorageReadOnly,
+}
+# The same for creating the file's folder.
+_FOLDER_REFUSALS: dict[int, type[StorageError]] = {
+    errno.ENOSPC: StorageFull,
+    errno.EROFS: StorageReadOnly,
+    errno.EACCES: StorageReadOnly,
+    errno.EPERM: StorageReadOnly,
+}
 
 
 def _connect(path: str) -> Database:
@@ -49,11 +72,28 @@ class Store(TaskForceStore, TransferStore):
 
     def __init__(self, path: str | Path):
         self.path = str(path)
-        if self.path != ":memory:":
-            Path(self.path).parent.mkdir(parents=True, exist_ok=True)
         self._pool: queue.LifoQueue[Database] = queue.LifoQueue()
-        with self.write() as db:
-            MIGRATIONS.apply(db)
+        try:
+            self._open()
+        except BaseException:
+            self.close()  # a store that cannot open its file keeps no connection to it
+            raise
+
+    def _open(self) -> None:
+        """Create the folder and bring the schema up to date. This is the first write, so a file
+        that cannot be written fails here, at start, as a ``StorageError`` the start page can
+        explain; so does one that is no database of ours (``StorageUnusable``)."""
+        if self.path != ":memory:":
+            try:
+                Path(self.path).parent.mkdir(parents=True, exist_ok=True)
+            except OSError as error:
+                refusal = _FOLDER_REFUSALS.get(error.errno, StorageUnusable)
+                raise refusal(path=self.path, reason=error.strerror) from error
+        try:
+            with self.write() as db:
+                MIGRATIONS.apply(db)
+        except sqlite3.DatabaseError as error:
+            raise StorageUnusable(path=self.path, reason=str(error)) from error
 
     # --- connections and transactions --------------------------------------
 
@@ -70,16 +110,33 @@ class Store(TaskForceStore, TransferStore):
 
     @contextlib.contextmanager
     def write(self) -> Iterator[Database]:
-        """A write transaction that takes the write lock first; rolls back on any error."""
-        with self._db() as db:
+        """A write transaction that takes the write lock first.
+
+        Any error, one of the COMMIT included, rolls it back (SQLite may already have done so
+        for a full disk), so nothing of it is stored and the connection goes back to the pool
+        clean for the next write. A full disk or a read-only file leaves as ``StorageFull`` or
+        ``StorageReadOnly``: the one place where SQLite's refusals become domain errors."""
+        with self._refusals(), self._db() as db:
             db.execute("BEGIN IMMEDIATE")
             try:
                 yield db
+                db.commit()
             except BaseException:
                 db.rollback()
                 raise
-            else:
-                db.commit()
+
+    @contextlib.contextmanager
+    def _refusals(self) -> Iterator[None]:
+        """Turn SQLite's "database or disk is full" and "attempt to write a readonly database"
+        (by result code, not by wording) into the errors a person can act on."""
+        try:
+            yield
+        except sqlite3.DatabaseError as error:
+            # getattr: errors the sqlite3 module raises itself carry no SQLite result code
+            refusal = _SQLITE_REFUSALS.get((getattr(error, "sqlite_errorcode", None) or 0) & 0xFF)
+            if refusal is None:
+                raise
+            raise refusal(path=self.path) from error
 
     def _rows(self, sql: str, params: tuple | dict = ()) -> list[dict]:
         with self._db() as db:

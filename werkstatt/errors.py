@@ -245,3 +245,36 @@ class TaskforceNotAuthorized(NotAuthorized):
     """No valid task-force sign-in (a participant's or facilitator's link opens nothing here)."""
 
     key = "error.taskforce_not_authorized"
+
+
+class StorageError(WerkstattError):
+    """SQLite refused to write the database file. The write transaction is rolled back, so
+    nothing of the refused action is stored and everything committed before stays intact;
+    ``start_message`` says the same for a server that cannot open its file at all."""
+
+    start_key = "storage.start.unusable"
+
+    def start_message(self, lang: str) -> str:
+        return t(self.start_key, lang, **self.params)
+
+
+class StorageFull(StorageError):
+    """The disk holding the database file is full (SQLITE_FULL, or ENOSPC for its folder)."""
+
+    key = "error.storage_full"
+    start_key = "storage.start.full"
+
+
+class StorageReadOnly(StorageError):
+    """The database file, or the folder its write-ahead log goes into, cannot be written
+    (SQLITE_READONLY; SQLITE_CANTOPEN when the -wal/-shm files cannot be created)."""
+
+    key = "error.storage_read_only"
+    start_key = "storage.start.read_only"
+
+
+class StorageUnusable(StorageError):
+    """The file cannot be opened as this app's database at all (not a database, damaged, a
+    migration failed, a folder in the way): only at start, with SQLite's or the OS's ``reason``."""
+
+    key = "storage.start.unusable"

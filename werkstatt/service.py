@@ -40,6 +40,7 @@ from werkstatt.errors import (
     NotAuthorized,
     PinLocked,
     RatingClosed,
+    StorageError,
     UnknownField,
     UnknownJoinCode,
     UnknownParticipant,
@@ -252,10 +253,13 @@ class Werkstatt(GroupWork, TaskForce):
         if versions is None:
             raise UnknownWorkshop(id=workshop_id)
         if versions[2]:
-            with self.store.write() as db:
-                if self.store.due_timer_lock(workshop_id, self._timestamp()):
-                    self.store.update_workshop(db, workshop_id, locked=1)
-                    self.store.bump_step_version(db, workshop_id)
+            try:
+                with self.store.write() as db:
+                    if self.store.due_timer_lock(workshop_id, self._timestamp()):
+                        self.store.update_workshop(db, workshop_id, locked=1)
+                        self.store.bump_step_version(db, workshop_id)
+            except StorageError:
+                pass  # a full disk must not break every screen's poll: the clock locks the input anyway
             versions = self.store.versions(workshop_id, self._timestamp())
         return versions[0], versions[1]
 
