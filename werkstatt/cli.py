@@ -11,7 +11,8 @@ from werkstatt import exchange, export, transfer
 
 from werkstatt.demo import DEMO_PIN, DEMO_TASKFORCE_PASSWORD, seed_demo_process
 from werkstatt.errors import InvalidInput, WerkstattError
-from werkstatt.i18n import LANGUAGES, fmt_date
+from werkstatt.fieldsets import FieldsetError, fieldset_file, load_fieldset
+from werkstatt.i18n import LANGUAGE_NAMES, LANGUAGES, PARTICIPANT_LANGUAGES, fmt_date
 from werkstatt.service import Werkstatt
 from werkstatt.settings import db_path
 
@@ -103,6 +104,28 @@ def backup(args: argparse.Namespace) -> None:
     print(f"Sicherung geschrieben: {target} ({target.stat().st_size / 1024:.0f} KB)")
 
 
+def fieldset_check(args: argparse.Namespace) -> None:
+    """Check a fieldset file with its translations (fieldsets/translations/<id>.<language>.yaml),
+    or the fieldset a translation file belongs to, and list per participant language the texts
+    still missing: participants see those in German, marked "(Deutsch)". A broken file is an
+    error (exit code 1) naming the file, the line and the fix; missing translations are not."""
+    path = fieldset_file(args.file)
+    fieldset = load_fieldset(path)
+    texts = len(list(fieldset.texts()))
+    print(f"{path}: in Ordnung – {len(fieldset.fields)} Felder, {texts} Texte, Sprache {fieldset.language}")
+    for language in PARTICIPANT_LANGUAGES:
+        if language == fieldset.language:
+            continue
+        missing = fieldset.missing(language)
+        name = f"{language} ({LANGUAGE_NAMES[language]})"
+        if not missing:
+            print(f"{name}: vollständig")
+            continue
+        print(f"{name}: {len(missing)} von {texts} Texten fehlen (werden auf Deutsch gezeigt):")
+        for where in missing:
+            print(f"  {where}")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m werkstatt", description=__doc__)
     parser.add_argument("--db", default=db_path(), help="SQLite file (default: $WERKSTATT_DB or data/werkstatt.db)")
@@ -141,6 +164,14 @@ def build_parser() -> argparse.ArgumentParser:
                                         description=backup.__doc__)
     backup_parser.add_argument("out", nargs="?", help="the new file (default: data/backups/werkstatt-<time>.db)")
     backup_parser.set_defaults(run=backup)
+
+    fieldset_parser = commands.add_parser("fieldset", help="check a fieldset file and its translations",
+                                          description=fieldset_check.__doc__)
+    fieldset_commands = fieldset_parser.add_subparsers(dest="fieldset_command", required=True)
+    check_parser = fieldset_commands.add_parser("check", help="check the file, list missing translations",
+                                                description=fieldset_check.__doc__)
+    check_parser.add_argument("file", help="fieldsets/<id>.yaml or fieldsets/translations/<id>.<language>.yaml")
+    check_parser.set_defaults(run=fieldset_check)
     return parser
 
 
@@ -148,7 +179,7 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         args.run(args)
-    except WerkstattError as error:
+    except (WerkstattError, FieldsetError) as error:
         print(f"Fehler: {error}", file=sys.stderr)
         return 1
     return 0

@@ -2,20 +2,26 @@
 
 A fieldset is a YAML file in ``fieldsets/``. It is loaded once into frozen
 dataclasses; every text in it may be a plain string (in the fieldset's own
-language) or a mapping ``{de: ..., en: ...}``.
+language) or a mapping ``{de: ..., en: ...}``. The participant languages beyond
+those come from ``fieldsets/translations/<id>.<language>.yaml``: one file per
+language, so a native speaker can contribute (and review) one file without
+touching the fieldset itself.
 """
 
 from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, Mapping, NoReturn
+from typing import Any, Iterator, Mapping, NoReturn
 
 import yaml
 
+from werkstatt.i18n import LANGUAGE_NAMES, PARTICIPANT_LANGUAGES
+
 FIELDSETS_DIR = Path(__file__).resolve().parent.parent / "fieldsets"
+TRANSLATIONS = "translations"  # the folder beside the fieldsets
 DEFAULT_FIELDSET = "weltoffene-kommune"
 
 
@@ -31,6 +37,17 @@ class Text:
 
     def has(self, lang: str) -> bool:
         return bool(self.values.get(lang))
+
+    def marked(self, lang: str) -> str:
+        """``get`` for a participant's screen: a text without ``lang`` is shown in the fieldset's
+        language with that language's name after it, "… (Deutsch)", so a person who chose Türkçe
+        sees that this line is untranslated rather than wonder whether they chose at all.
+        The fallback is a Unicode isolate, so on an Arabic screen the German line keeps its
+        left-to-right order and its closing bracket stays at its end."""
+        if self.has(lang):
+            return self.values[lang]
+        name = LANGUAGE_NAMES.get(self.default_language, self.default_language)
+        return f"\u2068{self.values[self.default_language]} ({name})\u2069"
 
 
 @dataclass(frozen=True)
@@ -58,14 +75,24 @@ class Scale:
     def max(self) -> int:
         return max(self.values)
 
-    def label(self, value: int | None, lang: str) -> str:
-        """The label of ``value``; None is "don't know"."""
+    def text(self, value: int | None) -> Text | None:
+        """The label of ``value`` in every language; None is "don't know" (None when not offered)."""
         if value is None:
-            return self.dont_know.get(lang) if self.dont_know else ""
+            return self.dont_know
         for level in self.levels:
             if level.value == value:
-                return level.label.get(lang)
+                return level.label
         raise KeyError(value)
+
+    def label(self, value: int | None, lang: str) -> str:
+        """The label of ``value``; None is "don't know"."""
+        text = self.text(value)
+        return text.get(lang) if text else ""
+
+    def marked(self, value: int | None, lang: str) -> str:
+        """``label`` for a participant's screen: an untranslated label says so (``Text.marked``)."""
+        text = self.text(value)
+        return text.marked(lang) if text else ""
 
 
 @dataclass(frozen=True)
@@ -126,6 +153,55 @@ class Fieldset:
             if s.id == sector_id:
                 return s
         raise KeyError(sector_id)
+
+    def texts(self) -> Iterator[tuple[str, Text]]:
+        """Every text a participant can see, with its place: the key path a translation file uses."""
+        yield "title", self.title
+        if self.description:
+            yield "description", self.description
+        for level in self.scale.levels:
+            yield f"scale.levels.{level.value}", level.label
+        if self.scale.dont_know:
+            yield "scale.dont_know", self.scale.dont_know
+        for sector in self.sectors:
+            yield f"sectors.{sector.id}", sector.label
+        for f in self.fields:
+            yield f"fields.{f.id}.title", f.title
+            yield f"fields.{f.id}.description", f.description
+            for i, question in enumerate(f.questions):
+                yield f"fields.{f.id}.questions[{i}]", question
+
+    def missing(self, lang: str) -> list[str]:
+        """The places of the texts that have no ``lang`` yet (shown in the fieldset's language)."""
+        return [where for where, text in self.texts() if not text.has(lang)]
+
+    def translated(self, lang: str, texts: Mapping[str, str]) -> Fieldset:
+        """This fieldset with ``texts`` (key path as in ``texts()`` → text) added in ``lang``."""
+
+        def add(text: Text, where: str) -> Text:
+            return replace(text, values={**text.values, lang: texts[where]}) if where in texts else text
+
+        scale = self.scale
+        return replace(
+            self,
+            title=add(self.title, "title"),
+            description=self.description and add(self.description, "description"),
+            scale=replace(
+                scale,
+                levels=tuple(replace(lv, label=add(lv.label, f"scale.levels.{lv.value}")) for lv in scale.levels),
+                dont_know=scale.dont_know and add(scale.dont_know, "scale.dont_know"),
+            ),
+            sectors=tuple(replace(s, label=add(s.label, f"sectors.{s.id}")) for s in self.sectors),
+            fields=tuple(
+                replace(
+                    f,
+                    title=add(f.title, f"fields.{f.id}.title"),
+                    description=add(f.description, f"fields.{f.id}.description"),
+                    questions=tuple(add(q, f"fields.{f.id}.questions[{i}]") for i, q in enumerate(f.questions)),
+                )
+                for f in self.fields
+            ),
+        )
 
 
 # --- loading ------------------------------------------------------------------
@@ -325,15 +401,79 @@ class _Reader:
                       "Bitte eine Zahl von 0 bis 1 eintragen, mit Punkt, z. B. 0.5.")
         return rules
 
+    def translation(self, data: Any, fieldset: Fieldset, lang: str) -> dict[str, str]:
+        """The texts of one translation file by key path (as ``Fieldset.texts`` names them).
 
-def load_fieldset(path: Path | str) -> Fieldset:
-    """Read and check one fieldset file.
+        Every id must be one of the fieldset's: a translation of a field that does not exist
+        would otherwise vanish without a word. An empty value is a text not translated yet.
+        """
+        source = f"{fieldset.id}.yaml"
+        texts: dict[str, str] = {}
+        known = dict(fieldset.texts())
 
-    Every mistake becomes a FieldsetError saying where it is and how to fix
-    it, so a facilitator can repair their own file without a developer.
-    """
-    path = Path(path)
-    reader = _Reader(path)
+        def put(value: Any, where: str) -> None:
+            if value is None or isinstance(value, str) and not value.strip():
+                return
+            if not isinstance(value, str):
+                self.fail(where, "Hier wird ein Text erwartet.",
+                          "Bitte den übersetzten Text schreiben (mit Komma oder Doppelpunkt in "
+                          "Anführungszeichen) oder die Stelle leer lassen, solange die Übersetzung fehlt.")
+            if known[where].has(lang):
+                self.fail(where, f'Diesen Text gibt es auf "{lang}" schon in {source}.',
+                          "Bitte ihn an einer der beiden Stellen streichen.")
+            texts[where] = value
+
+        def ids(value: Any, where: str, valid: tuple, what: str) -> dict:
+            if value is None:
+                return {}
+            if not isinstance(value, dict):
+                self.fail(where, 'Hier werden Einträge der Form "id: …" erwartet.',
+                          "Bitte je ID eine eingerückte Zeile darunter schreiben; die IDs: "
+                          f"{', '.join(map(str, valid))}.")
+            for key in value:
+                if key not in valid:
+                    self.fail(f"{where}.{key}", f'{what} "{key}" gibt es in {source} nicht.',
+                              f"Bitte eine dieser IDs verwenden: {', '.join(map(str, valid))}.")
+            return value
+
+        data = self.mapping(data if data is not None else {}, "", optional=(
+            "title", "description", "scale", "sectors", "fields"))
+        put(data.get("title"), "title")
+        if "description" in data:
+            if fieldset.description is None:
+                self.fail("description", f"{source} hat keine Beschreibung.", "Bitte diese Zeile streichen.")
+            put(data["description"], "description")
+        scale = self.mapping(data.get("scale") or {}, "scale", optional=("levels", "dont_know"))
+        levels = ids(scale.get("levels"), "scale.levels", fieldset.scale.values, "Die Stufe")
+        for value, label in levels.items():
+            put(label, f"scale.levels.{value}")
+        if "dont_know" in scale:
+            if fieldset.scale.dont_know is None:
+                self.fail("scale.dont_know", f'{source} hat kein "kann ich nicht einschätzen".',
+                          "Bitte diese Zeile streichen.")
+            put(scale["dont_know"], "scale.dont_know")
+        sector_ids = tuple(s.id for s in fieldset.sectors)
+        for sector_id, label in ids(data.get("sectors"), "sectors", sector_ids, "Den Bereich").items():
+            put(label, f"sectors.{sector_id}")
+        for field_id, raw in ids(data.get("fields"), "fields", fieldset.field_ids, "Das Feld").items():
+            where = f"fields.{field_id}"
+            raw = self.mapping(raw or {}, where, optional=("title", "description", "questions"))
+            put(raw.get("title"), f"{where}.title")
+            put(raw.get("description"), f"{where}.description")
+            questions = self.sequence(raw.get("questions") or [], f"{where}.questions")
+            count = len(fieldset.field(field_id).questions)
+            if len(questions) > count:
+                self.fail(f"{where}.questions[{count}]",
+                          f'Das Feld "{field_id}" hat in {source} nur {count} Leitfragen, '
+                          f"hier stehen {len(questions)}.",
+                          "Bitte je Leitfrage genau eine Übersetzung, in derselben Reihenfolge.")
+            for i, question in enumerate(questions):
+                put(question, f"{where}.questions[{i}]")
+        return texts
+
+
+def _parse(path: Path, reader: _Reader) -> Any:
+    """The file's data, with every key path's line recorded in ``reader``."""
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
@@ -351,7 +491,42 @@ def load_fieldset(path: Path | str) -> Fieldset:
                             "und der Zeile davor prüfen.") from exc
     if node is not None:
         reader.record_lines(node)
-    return reader.fieldset(data, path.stem)
+    return data
+
+
+def load_fieldset(path: Path | str) -> Fieldset:
+    """Read and check one fieldset file and its translation files.
+
+    Every mistake becomes a FieldsetError saying where it is and how to fix
+    it, so a facilitator can repair their own file without a developer.
+    """
+    path = Path(path)
+    reader = _Reader(path)
+    fieldset = reader.fieldset(_parse(path, reader), path.stem)
+    for translation in sorted((path.parent / TRANSLATIONS).glob(f"{path.stem}.*.yaml")):
+        fieldset = _translate(fieldset, translation)
+    return fieldset
+
+
+def _translate(fieldset: Fieldset, path: Path) -> Fieldset:
+    """``fieldset`` with the texts of the translation file ``path`` (``<id>.<language>.yaml``) added."""
+    reader = _Reader(path)
+    lang = path.stem.removeprefix(f"{fieldset.id}.")
+    offered = [code for code in PARTICIPANT_LANGUAGES if code != fieldset.language]
+    if lang not in offered:
+        reader.fail("", f'"{lang}" ist keine Sprache, in die sich {fieldset.id}.yaml übersetzen lässt.',
+                    f'Bitte die Datei "{fieldset.id}.<sprache>.yaml" nennen, mit einer dieser Sprachen: '
+                    f"{', '.join(offered)}.")
+    return fieldset.translated(lang, reader.translation(_parse(path, reader), fieldset, lang))
+
+
+def fieldset_file(path: Path | str) -> Path:
+    """The fieldset file that ``path`` stands for: itself, or the one a translation file translates,
+    so a translator can check the file they just edited."""
+    path = Path(path)
+    if path.parent.name != TRANSLATIONS:
+        return path
+    return path.parent.parent / f"{path.stem.split('.')[0]}.yaml"
 
 
 @functools.lru_cache(maxsize=None)

@@ -1,9 +1,11 @@
 """The message catalogue: every text a person reads on screen comes from here.
 
-German is the default and complete; English is complete for every key. Keys are
-grouped by screen. ``t(key, lang, **params)`` formats a message; numbers and
-dates go through ``fmt_number`` and ``fmt_date`` so that German screens show
-``2,5`` and ``23.11.2026``.
+German is the default and complete; English is complete for every key; the
+texts a participant's screens can show are also in Turkish, Arabic, Russian and
+Ukrainian (``messages_community``). Keys are grouped by screen.
+``t(key, lang, **params)`` formats a message; numbers and dates go through
+``fmt_number`` and ``fmt_date`` so that German screens show ``2,5`` and
+``23.11.2026``.
 
 This module is pure (no Streamlit, no I/O), so the service, the charts and the
 CLI can use it too.
@@ -14,14 +16,22 @@ from __future__ import annotations
 import datetime as dt
 import math
 
+from werkstatt.messages_accessibility import ACCESSIBILITY_MESSAGES
+from werkstatt.messages_community import COMMUNITY_MESSAGES
 from werkstatt.messages_exchange import EXCHANGE_MESSAGES
 from werkstatt.messages_export import EXPORT_MESSAGES
 from werkstatt.messages_report import REPORT_MESSAGES
+from werkstatt.messages_storage import STORAGE_MESSAGES
 from werkstatt.messages_taskforce import TASKFORCE_MESSAGES
 
-LANGUAGES = ("de", "en")
+LANGUAGES = ("de", "en")  # facilitator, projector, results and task force
+# A participant's screens also speak the languages of the people a welcoming city invites;
+# each name is written in its own language, so a person finds theirs without reading German.
+PARTICIPANT_LANGUAGES = ("de", "en", "tr", "ar", "ru", "uk")
+RTL_LANGUAGES = frozenset({"ar"})
 DEFAULT_LANGUAGE = "de"
-LANGUAGE_NAMES = {"de": "Deutsch", "en": "English"}
+LANGUAGE_NAMES = {"de": "Deutsch", "en": "English", "tr": "Türkçe", "ar": "العربية", "ru": "Русский",
+                  "uk": "Українська"}
 
 MESSAGES: dict[str, dict[str, str]] = {
     # --- shared ---------------------------------------------------------------
@@ -164,10 +174,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "Ihre Wahl wird sofort gespeichert und Sie können sie ändern, bis die Bewertung schließt.",
         "en": "How far has our municipality come in each action field? Tap a level. "
         "Your choice is saved at once, and you can change it until the rating closes.",
-    },
-    "participate.rated_count": {
-        "de": "{done} von {total} Feldern bewertet",
-        "en": "{done} of {total} fields rated",
     },
     "participate.questions": {"de": "Leitfragen zum Nachdenken", "en": "Questions to think about"},
     "participate.your_rating": {"de": "Ihre Bewertung: {field}", "en": "Your rating: {field}"},
@@ -347,6 +353,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Voting is locked. Your dots are saved.",
     },
     "vote.named": {"de": "{n}× genannt", "en": "named {n}×"},
+    "vote.field": {"de": "Karten aus welchem Feld?", "en": "Cards from which field?"},
+    "vote.field_option": {"de": "{field} · {cards} Karten", "en": "{field} · {cards} cards"},
+    "vote.field_option.one": {"de": "{field} · 1 Karte", "en": "{field} · 1 card"},
     "vote.control": {"de": "Ihre Punkte für: {text}", "en": "Your dots for: {text}"},
     # --- timer -----------------------------------------------------------------------
     "timer.time_left": {"de": "Restzeit", "en": "Time left"},
@@ -600,12 +609,17 @@ MESSAGES.update(TASKFORCE_MESSAGES)
 MESSAGES.update(EXPORT_MESSAGES)
 MESSAGES.update(REPORT_MESSAGES)
 MESSAGES.update(EXCHANGE_MESSAGES)
+MESSAGES.update(STORAGE_MESSAGES)
+MESSAGES.update(ACCESSIBILITY_MESSAGES)
+for _key, _texts in COMMUNITY_MESSAGES.items():
+    MESSAGES[_key].update(_texts)  # adds languages to existing keys; an unknown key fails at import
 
 
 def t(key: str, lang: str = DEFAULT_LANGUAGE, **params: object) -> str:
     """Return the message ``key`` in ``lang``, formatted with ``params``.
 
-    An unknown language falls back to German. An unknown key raises KeyError:
+    A language the key lacks falls back to German, so a participant sees a
+    sentence, if not theirs, rather than a gap. An unknown key raises KeyError:
     a missing text is a bug that the catalogue test must catch, not a blank on
     the projector.
     """
@@ -614,10 +628,10 @@ def t(key: str, lang: str = DEFAULT_LANGUAGE, **params: object) -> str:
     return text.format(**params) if params else text
 
 
-def normalize_language(value: object) -> str:
-    """Turn a query-parameter value into a supported language code."""
+def normalize_language(value: object, languages: tuple[str, ...] = LANGUAGES) -> str:
+    """Turn a query-parameter value into one of ``languages`` (German when it is none of them)."""
     text = str(value or "").strip().lower()[:2]
-    return text if text in LANGUAGES else DEFAULT_LANGUAGE
+    return text if text in languages else DEFAULT_LANGUAGE
 
 
 def fmt_number(value: float | int | None, lang: str = DEFAULT_LANGUAGE, digits: int = 1) -> str:

@@ -4,13 +4,23 @@ from __future__ import annotations
 
 import streamlit as st
 
-from werkstatt.errors import WerkstattError
-from werkstatt.i18n import DEFAULT_LANGUAGE, LANGUAGE_NAMES, LANGUAGES, normalize_language, t
+from werkstatt.errors import StorageError, WerkstattError
+from werkstatt.i18n import (
+    DEFAULT_LANGUAGE,
+    LANGUAGE_NAMES,
+    LANGUAGES,
+    PARTICIPANT_LANGUAGES,
+    normalize_language,
+    t,
+)
 from werkstatt.service import Werkstatt
 from werkstatt.settings import db_path
 
 LANG_KEY = "lang"  # query parameter
 SWITCH_KEY = "language_switch"
+# Its own key: the participant's switch offers six languages, the others two, and a widget
+# key must not carry a value that another page's switch cannot show.
+PARTICIPANT_SWITCH_KEY = "participant_language_switch"
 
 
 @st.cache_resource
@@ -19,8 +29,16 @@ def _service(path: str) -> Werkstatt:
 
 
 def get_app() -> Werkstatt:
-    """The one service of this server process (its store pools the connections)."""
-    return _service(db_path())
+    """The one service of this server process (its store pools the connections).
+
+    A database file that cannot be opened or written (a read-only place, a full disk, no
+    database at all) stops the page with what to fix instead of a traceback. A failed start is
+    not cached, so the next page load tries again once it is fixed."""
+    try:
+        return _service(db_path())
+    except StorageError as error:
+        st.error(error.start_message(lang()), icon=":material/database:")
+        st.stop()
 
 
 def lang(default: str = DEFAULT_LANGUAGE) -> str:
@@ -28,12 +46,18 @@ def lang(default: str = DEFAULT_LANGUAGE) -> str:
     return normalize_language(st.session_state.get(SWITCH_KEY) or st.query_params.get(LANG_KEY) or default)
 
 
-def _remember_language() -> None:
+def participant_lang() -> str:
+    """The participant's language: their switch, else ``?lang=``, else German; one of the six."""
+    chosen = st.session_state.get(PARTICIPANT_SWITCH_KEY) or st.query_params.get(LANG_KEY)
+    return normalize_language(chosen, PARTICIPANT_LANGUAGES)
+
+
+def _remember_language(key: str = SWITCH_KEY) -> None:
     """Keep the choice in the URL (``?lang=en``), so a reload or a shared link keeps it."""
-    if st.session_state[SWITCH_KEY] == DEFAULT_LANGUAGE:
+    if st.session_state[key] == DEFAULT_LANGUAGE:
         st.query_params.pop(LANG_KEY, None)
     else:
-        st.query_params[LANG_KEY] = st.session_state[SWITCH_KEY]
+        st.query_params[LANG_KEY] = st.session_state[key]
 
 
 def language_switch() -> None:
@@ -51,6 +75,24 @@ def language_switch() -> None:
     )
 
 
+def participant_language_switch() -> None:
+    """The six languages of the participant page, each named in itself, as pills that wrap on a
+    360 px phone: someone who reads no German still finds "Türkçe" or "العربية" at a glance,
+    on the join screens already and at any time after."""
+    if PARTICIPANT_SWITCH_KEY not in st.session_state:
+        st.session_state[PARTICIPANT_SWITCH_KEY] = participant_lang()
+    st.pills(
+        t("app.language", participant_lang()),
+        PARTICIPANT_LANGUAGES,
+        format_func=LANGUAGE_NAMES.get,
+        key=PARTICIPANT_SWITCH_KEY,
+        on_change=_remember_language,
+        args=(PARTICIPANT_SWITCH_KEY,),
+        required=True,
+        label_visibility="collapsed",
+    )
+
+
 def page_params(**params: str) -> dict[str, str]:
     """Query parameters for a link to another page, carrying the language along."""
     current = lang()
@@ -58,8 +100,9 @@ def page_params(**params: str) -> dict[str, str]:
     return {**{k: v for k, v in params.items() if v}, **extra}
 
 
-def show_error(error: WerkstattError) -> None:
-    st.error(error.message(lang()), icon=":material/error:")
+def show_error(error: WerkstattError, language: str | None = None) -> None:
+    """The error's sentence in ``language`` (the participant's), else in this page's language."""
+    st.error(error.message(language or lang()), icon=":material/error:")
 
 
 ACTION_ERROR_KEY = "action_error"

@@ -2,6 +2,8 @@
 
 import streamlit as st
 
+from werkstatt.i18n import DEFAULT_LANGUAGE, RTL_LANGUAGES
+
 TABLET_CSS = """
 <style>
 /* big touch targets for the rating scale on tablets and phones */
@@ -16,6 +18,17 @@ div[data-testid="stMarkdownContainer"] p, li { font-size: 1.08rem; }
 button[kind="primary"], button[kind="secondary"] { min-height: 3rem; font-size: 1.05rem; }
 /* the dot-vote control: three big buttons */
 div[data-testid="stButtonGroup"] button { min-height: 3rem; min-width: 5rem; font-size: 1.2rem; }
+</style>
+"""
+
+# Arabic: the participant's content reads from the right, the app's own frame (header, menu) stays.
+# ``direction`` mirrors flex rows too, so radio circles, pills and alerts move to the right edge;
+# headings and captions carry their own left alignment, and a progress bar fills from the right.
+RTL_CSS = """
+<style>
+[data-testid="stMainBlockContainer"] { direction: rtl; text-align: right; }
+[data-testid="stMainBlockContainer"] :is(h1, h2, h3, h4, [data-testid="stCaptionContainer"]) { text-align: right; }
+[data-testid="stMainBlockContainer"] [data-testid="stProgressBarTrack"] { transform: scaleX(-1); }
 </style>
 """
 
@@ -45,8 +58,9 @@ header[data-testid="stHeader"] { display: none; }
 """
 
 
-def tablet() -> None:
-    st.html(TABLET_CSS)
+def tablet(language: str = DEFAULT_LANGUAGE) -> None:
+    """Touch-sized controls; mirrored for a right-to-left participant language."""
+    st.html(TABLET_CSS + (RTL_CSS if language in RTL_LANGUAGES else ""))
 
 
 def projector() -> None:
