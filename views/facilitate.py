@@ -52,7 +52,7 @@ def room_links(workshop, language: str) -> None:
     projector_url = own_url("beamer", w=str(workshop.id), code=workshop.join_code,
                              lang=language if language != workshop.language else "")
     left, right = st.columns([1, 2])
-    left.image(qr_png(join_url, scale=6), width=200)
+    left.image(qr_png(join_url, scale=6), width=200, alt=t("qr.alt", language, url=join_url))
     with right:
         st.metric(t("facilitate.join_code", language), workshop.join_code)
         st.markdown(f"{t('facilitate.join_link', language)}  \n`{join_url}`")

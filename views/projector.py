@@ -11,6 +11,7 @@ import streamlit as st
 from werkstatt.errors import WerkstattError
 from werkstatt.i18n import fmt_date, fmt_number, t
 from werkstatt.ui import style
+from werkstatt.ui.access import accessible_page
 from werkstatt.ui.context import get_app, lang as screen_language
 from werkstatt.ui.links import page_url, qr_png
 from werkstatt.ui.live import follow
@@ -23,7 +24,7 @@ def join_panel(workshop, lang: str) -> None:
     url = page_url("teilnehmen", code=workshop.join_code)
     st.html(f'<div class="ws-label">{html.escape(t("projector.join_with", lang))}</div>'
             f'<div class="ws-big-code">{workshop.join_code}</div>')
-    st.image(qr_png(url), width=460)
+    st.image(qr_png(url), width=460, alt=t("qr.alt", lang, url=url))
     st.html(f'<div class="ws-url">{html.escape(url)}</div>')
 
 
@@ -47,10 +48,12 @@ def projector_page() -> None:
     try:
         workshop = app.screen_workshop(int(st.query_params.get("w", 0)), st.query_params.get("code", ""))
     except (WerkstattError, ValueError):
+        accessible_page(screen_language())
         st.error(t("projector.missing_link", screen_language()))
         return
     workshop = follow(workshop.id, watch="data")
     lang = screen_language(workshop.language)
+    accessible_page(lang)
     fieldset = app.fieldset(workshop)
 
     step = workshop.step

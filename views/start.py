@@ -8,6 +8,7 @@ import streamlit as st
 from werkstatt.errors import WerkstattError
 from werkstatt.fieldsets import DEFAULT_FIELDSET
 from werkstatt.i18n import t
+from werkstatt.ui.access import statement_link
 from werkstatt.ui.context import get_app, lang, page_params, show_error
 
 
@@ -95,6 +96,7 @@ def start_page() -> None:
         sign_in_form("taskforce_login_form", ("taskforce_code", "taskforce_password"),
                      ("process.code", "form.password", "start.taskforce.button"),
                      get_app().taskforce_login, "views/taskforce.py", "tf", language)
+    statement_link(language)
 
 
 start_page()

@@ -6,7 +6,8 @@ projector, read from the back of a room: big fonts, thick bars and markers.
 
 Colours are Okabe–Ito (safe for colour-blind readers), and colour never
 carries meaning alone: the scale runs left to right with its labels in the
-legend, and each verdict also has its own marker symbol.
+legend, each level also has its own fill pattern, and each verdict its own
+marker symbol.
 """
 
 from __future__ import annotations
@@ -54,6 +55,19 @@ def level_colours(count: int) -> list[str]:
     return colours
 
 
+# Fill patterns from the lowest level up, then "don't know" (plotly's shapes; the projector's key
+# draws the same ones in CSS). Hatching for the low end, dots and crosses for the high end and none
+# for the grey, so neighbours always differ even where two colours look alike to a reader.
+LEVEL_PATTERNS = ("/", "x", "\\", ".", "+", "|", "-")
+DONT_KNOW_PATTERN = ""
+
+
+def scale_patterns(scale: Scale) -> dict[int | None, str]:
+    """The fill pattern of each level of ``scale``, and of "don't know" (key None)."""
+    patterns = {value: LEVEL_PATTERNS[i % len(LEVEL_PATTERNS)] for i, value in enumerate(scale.values)}
+    return patterns | {None: DONT_KNOW_PATTERN}
+
+
 def scale_colours(scale: Scale) -> dict[int | None, str]:
     """The colour of each level of ``scale``, and of "don't know" (key None)."""
     return dict(zip(scale.values, level_colours(len(scale.values)))) | {None: DONT_KNOW_COLOUR}
@@ -73,7 +87,7 @@ def distribution_chart(summary: pd.DataFrame, fieldset: Fieldset, lang: str,
     columns = {value: f"dist_{value}" for value in scale.values} | {None: "dont_know"}
     counts = rows[list(columns.values())].fillna(0).astype("int64")
     totals = counts.sum(axis=1)
-    colours = scale_colours(scale)
+    colours, patterns = scale_colours(scale), scale_patterns(scale)
 
     traces = []
     for value, column in columns.items():
@@ -85,7 +99,10 @@ def distribution_chart(summary: pd.DataFrame, fieldset: Fieldset, lang: str,
             orientation="h",
             y=ids,
             x=shares.round(1).tolist(),
-            marker=dict(color=colours[value], line=dict(color="white", width=1)),
+            marker=dict(color=colours[value], line=dict(color="white", width=1),
+                        pattern=dict(shape=patterns[value], fillmode="overlay", fgcolor="#000000", fgopacity=0.3,
+                                     solidity=0.2,
+                                     size=12 if large else 8)),
             text=[text if share >= MIN_LABELLED_SHARE else "" for text, share in zip(percents, shares)],
             textposition="inside",
             insidetextanchor="middle",

@@ -10,3 +10,19 @@ DEFAULT_DB = Path(__file__).resolve().parent.parent / "data" / "werkstatt.db"
 def db_path() -> str:
     """The SQLite file: ``$WERKSTATT_DB`` if set, else ``data/werkstatt.db`` in the repository."""
     return os.environ.get(DB_ENV) or str(DEFAULT_DB)
+
+
+CONTACT_ENV = "WERKSTATT_ACCESSIBILITY_CONTACT"
+ENFORCEMENT_ENV = "WERKSTATT_ACCESSIBILITY_ENFORCEMENT"
+
+
+def accessibility_contact() -> str:
+    """Who takes reports of barriers (BITV 2.0 asks the statement to name them); empty until the
+    operator sets ``$WERKSTATT_ACCESSIBILITY_CONTACT``."""
+    return os.environ.get(CONTACT_ENV, "").strip()
+
+
+def accessibility_enforcement() -> str:
+    """The enforcement body of the operator's federal state, which only the operator knows; empty
+    until ``$WERKSTATT_ACCESSIBILITY_ENFORCEMENT`` is set."""
+    return os.environ.get(ENFORCEMENT_ENV, "").strip()

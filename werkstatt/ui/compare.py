@@ -75,7 +75,7 @@ def perspective_panel(workshops: list[Workshop], fieldset: Fieldset, language: s
         st.info(t("perspective.none", language), icon=":material/fact_check:")
     else:
         st.plotly_chart(charts.perspective_chart(frame, fieldset, language), config=CHART_CONFIG, theme=None,
-                        key="perspective_chart")
+                        key="perspective_chart", alt=t("chart.perspective.alt", language))
         st.dataframe(pd.DataFrame({
             t("col.field", language): [fieldset.field(f).title.get(language) for f in frame["field_id"]],
             t("perspective.self_check", language): [fmt_number(v, language) for v in frame["self_check"]],

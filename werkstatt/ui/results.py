@@ -55,34 +55,92 @@ def verdict_cards(summary: pd.DataFrame, fieldset: Fieldset, lang: str) -> None:
     st.html('<div class="ws-cards">' + "".join(cards) + "</div>")
 
 
+# The CSS twin of each plotly bar pattern, so the projector's key shows the pattern the bars have.
+PATTERN_CSS = {
+    "": "none",
+    "/": "repeating-linear-gradient(-45deg, #000 0 2px, transparent 2px 7px)",
+    "\\": "repeating-linear-gradient(45deg, #000 0 2px, transparent 2px 7px)",
+    ".": "radial-gradient(circle, #000 1.5px, transparent 2px) 0 0 / 6px 6px",
+    "x": "repeating-linear-gradient(45deg, #000 0 1.5px, transparent 1.5px 7px), "
+         "repeating-linear-gradient(-45deg, #000 0 1.5px, transparent 1.5px 7px)",
+    "-": "repeating-linear-gradient(0deg, #000 0 2px, transparent 2px 7px)",
+    "|": "repeating-linear-gradient(90deg, #000 0 2px, transparent 2px 7px)",
+    "+": "repeating-linear-gradient(0deg, #000 0 1.5px, transparent 1.5px 7px), "
+         "repeating-linear-gradient(90deg, #000 0 1.5px, transparent 1.5px 7px)",
+}
+
+
 def level_key(fieldset: Fieldset, lang: str) -> str:
-    """The colour key of the scale as HTML, for the projector.
+    """The colour and pattern key of the scale as HTML, for the projector.
 
     plotly lays out a horizontal legend for the width a chart has when it is
     first drawn; in a projector column that is too narrow and the legend ends
     up one entry per row over the title, so the projector shows this instead.
     """
     scale = fieldset.scale
-    colours = charts.scale_colours(scale)
+    colours, patterns = charts.scale_colours(scale), charts.scale_patterns(scale)
     values = list(scale.values) + ([None] if scale.dont_know else [])
-    entries = [(colours[value], scale.label(value, lang)) for value in values]
     return '<div class="ws-key">' + "".join(
-        f'<span><i style="background:{colour}"></i>{html.escape(label)}</span>' for colour, label in entries
+        f'<span><i style="background:{PATTERN_CSS[patterns[value]]}, {colours[value]}"></i>'
+        f"{html.escape(scale.label(value, lang))}</span>" for value in values
     ) + "</div>"
+
+
+def distribution_numbers(summary: pd.DataFrame, fieldset: Fieldset, lang: str) -> pd.DataFrame:
+    """The distribution chart's numbers: per field and level the answers and their share of all
+    answers ("don't know" included, as in the bars)."""
+    scale = fieldset.scale
+    rows = summary.set_index("field_id").reindex(list(fieldset.field_ids))
+    columns = {scale.label(value, lang): f"dist_{value}" for value in scale.values}
+    columns[t("col.dont_know", lang)] = "dont_know"
+    table = {t("col.field", lang): [fieldset.field(f).title.get(lang) for f in rows.index]}
+    totals = rows[list(columns.values())].fillna(0).sum(axis=1)
+    for label, column in columns.items():
+        table[label] = [f"{int(count)} ({fmt_number(100 * count / total if total else 0, lang, digits=0)} %)"
+                        for count, total in zip(rows[column].fillna(0), totals)]
+    table[t("col.n", lang)] = [int(total) for total in totals]
+    return pd.DataFrame(table)
+
+
+def overview_numbers(summary: pd.DataFrame, fieldset: Fieldset, lang: str) -> pd.DataFrame:
+    """The overview chart's numbers: median, consensus and verdict per field."""
+    rows = summary.set_index("field_id").reindex(list(fieldset.field_ids))
+    return pd.DataFrame({
+        t("col.field", lang): [fieldset.field(f).title.get(lang) for f in rows.index],
+        t("col.median", lang): [fmt_number(v, lang) for v in rows["median"]],
+        t("col.consensus", lang): [fmt_number(v, lang, digits=2) for v in rows["consensus"]],
+        t("col.verdict", lang): [verdict_text(v, lang) for v in rows["verdict"]],
+    })
+
+
+def chart_with_numbers(container, figure, numbers: pd.DataFrame, alt: str, key: str, lang: str) -> None:
+    """A chart, and its numbers one click away as a real HTML table that a screen reader can walk
+    cell by cell (a chart is one picture to it, and ``st.dataframe`` draws on a canvas)."""
+    container.plotly_chart(figure, config=CHART_CONFIG, theme=None, key=key, alt=alt)
+    with container.expander(t("chart.table", lang), icon=":material/table_chart:"):
+        st.table(numbers.set_index(numbers.columns[0]))
 
 
 def result_charts(summary: pd.DataFrame, fieldset: Fieldset, lang: str, large: bool = False) -> None:
     """The distribution and the overview; side by side on the projector, so all fits on one screen."""
     left, right = st.columns([3, 2]) if large else (st.container(), st.container())
+
+    def show(container, figure, numbers, alt: str, key: str) -> None:
+        if large:  # the projector has no controls: its numbers are on the verdict cards above
+            container.plotly_chart(figure, config=CHART_CONFIG, theme=None, key=key,
+                                   alt=t("chart.projector.alt", lang))
+        else:
+            chart_with_numbers(container, figure, numbers(summary, fieldset, lang), t(alt, lang), key, lang)
+
     distribution = charts.distribution_chart(summary, fieldset, lang, large=large)
     _heading(left, t("chart.distribution.title", lang), large)
     if large:
         distribution.update_layout(showlegend=False)
         left.html(level_key(fieldset, lang))
-    left.plotly_chart(distribution, config=CHART_CONFIG, theme=None, key="distribution_chart")
+    show(left, distribution, distribution_numbers, "chart.distribution.alt", "distribution_chart")
     _heading(right, t("chart.overview.title", lang), large)
-    right.plotly_chart(charts.overview_chart(summary, fieldset, lang, large=large),
-                       config=CHART_CONFIG, theme=None, key="overview_chart")
+    show(right, charts.overview_chart(summary, fieldset, lang, large=large), overview_numbers,
+         "chart.overview.alt", "overview_chart")
 
 
 def _heading(container, text: str, large: bool) -> None:

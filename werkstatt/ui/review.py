@@ -21,7 +21,14 @@ from werkstatt.service import Workshop
 from werkstatt.ui.action_list import action_table
 from werkstatt.ui.card_results import card_results
 from werkstatt.ui.context import get_app
-from werkstatt.ui.results import CHART_CONFIG, result_charts, sector_table, summary_table, verdict_text
+from werkstatt.ui.results import (
+    chart_with_numbers,
+    distribution_numbers,
+    result_charts,
+    sector_table,
+    summary_table,
+    verdict_text,
+)
 from werkstatt.ui.text import literal_lines
 
 TOP_STRENGTHS = 3
@@ -36,8 +43,10 @@ def review_panel(workshop: Workshop, previous: Workshop | None, fieldset: Fields
     board = app.board(workshop.id)
     st.subheader(t("review.progress", language), anchor=False)
     if actions:
-        st.plotly_chart(charts.action_progress_chart(rules.status_counts(actions, fieldset.field_ids), fieldset,
-                                                     language), config=CHART_CONFIG, theme=None, key="progress_chart")
+        counts = rules.status_counts(actions, fieldset.field_ids)
+        chart_with_numbers(st, charts.action_progress_chart(counts, fieldset, language),
+                           _progress_numbers(counts, fieldset, language), t("chart.progress.alt", language),
+                           "progress_chart", language)
     else:
         st.caption(t("review.no_actions", language))
 
@@ -47,8 +56,10 @@ def review_panel(workshop: Workshop, previous: Workshop | None, fieldset: Fields
     st.subheader(field.title.get(language), anchor=False)
     _field_figures(workshop, previous, summary, fieldset, field_id, language)
     one_field = dataclasses.replace(fieldset, fields=(field,))
-    st.plotly_chart(charts.distribution_chart(summary[summary["field_id"] == field_id], one_field, language),
-                    config=CHART_CONFIG, theme=None, key="review_distribution")
+    field_summary = summary[summary["field_id"] == field_id]
+    chart_with_numbers(st, charts.distribution_chart(field_summary, one_field, language),
+                       distribution_numbers(field_summary, one_field, language),
+                       t("chart.distribution.alt", language), "review_distribution", language)
     strengths, gaps = st.columns(2)
     with strengths:
         st.markdown(f"**{t('review.top_strengths', language)}**")
@@ -66,6 +77,15 @@ def review_panel(workshop: Workshop, previous: Workshop | None, fieldset: Fields
         st.dataframe(sector_table(app.sector_breakdown(workshop.id), fieldset, language), width="stretch")
         result_charts(summary, fieldset, language)
         card_results(board, app.groups(workshop.id), fieldset, language)
+
+
+def _progress_numbers(counts: dict[str, dict[str, int]], fieldset: Fieldset, language: str) -> pd.DataFrame:
+    """The progress chart's numbers: actions per field and status."""
+    return pd.DataFrame({
+        t("col.field", language): [fieldset.field(f).title.get(language) for f in fieldset.field_ids],
+        **{t(f"action.status.{status}", language): [counts[f][status] for f in fieldset.field_ids]
+           for status in rules.STATUSES},
+    })
 
 
 def _field_figures(workshop: Workshop, previous: Workshop | None, summary: pd.DataFrame, fieldset: Fieldset,
