@@ -1,0 +1,1 @@
+"""Running Werkstatt on a server: several app processes behind nginx (see deploy/README.md)."""
