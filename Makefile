@@ -3,9 +3,11 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8501
+# make serve-multi: one app process per core behind nginx (deploy/README.md).
+PROCS ?= $(shell nproc)
 
 
-.PHONY: run test demo bench screenshots system clean
+.PHONY: run serve-multi test demo bench bench-load screenshots system clean
 
 # Stamp files: reinstall only when a requirements file changed.
 $(VENV)/.app: requirements.txt
@@ -23,6 +25,9 @@ run: $(VENV)/.app system
 	@echo "Want a finished example workshop first? Stop with Ctrl+C and run: make demo"
 	$(BIN)/streamlit run app.py --server.port $(PORT)
 
+serve-multi: $(VENV)/.app system  ## PROCS app processes behind nginx on PORT, in the foreground
+	$(BIN)/python -m deploy.serve_multi --processes $(PROCS) --port $(PORT)
+
 demo: $(VENV)/.app
 	$(BIN)/python -m werkstatt demo --base-url http://localhost:$(PORT)
 	@echo "Now start the app with: make run"
@@ -35,9 +40,19 @@ bench: $(VENV)/.app
 	$(BIN)/python -m bench.taskforce_costs
 	$(BIN)/python -m bench.export_costs
 
+# make bench-load: N simulated tablets against the real server, then against Streamlit's floor
+# (bench/README.md). One app process unless PROCS is given on the command line (then behind nginx).
+N ?= 150
+LOAD_PROCS = $(if $(filter command line,$(origin PROCS)),$(PROCS),1)
+bench-load: $(VENV)/.dev system
+	mkdir -p bench/results
+	$(BIN)/python -m bench.load --devices $(N) --processes $(LOAD_PROCS) --json bench/results/load-$(N)-$(LOAD_PROCS).json
+
 # Debian packages: chromium (browser tests, and kaleido draws the report's charts with it), and
-# pango with fonts for WeasyPrint's PDF (emoji on cards included). Installed only when missing, and only as root.
-SYSTEM_PACKAGES := chromium libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core fonts-noto-color-emoji
+# pango with fonts for WeasyPrint's PDF (emoji on cards included), nginx for make serve-multi and its
+# browser test (it runs its own nginx in the foreground; a system nginx the package may start is not used).
+# Installed only when missing, and only as root.
+SYSTEM_PACKAGES := chromium libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core fonts-noto-color-emoji nginx
 
 system:
 	@missing=$$(for p in $(SYSTEM_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \

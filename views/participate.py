@@ -10,7 +10,8 @@ import streamlit as st
 from werkstatt.errors import UnknownParticipant, WerkstattError
 from werkstatt.i18n import t
 from werkstatt.ui import style
-from werkstatt.ui.context import get_app, lang, show_error
+from werkstatt.ui.access import statement_link
+from werkstatt.ui.context import get_app, participant_lang, show_error
 from werkstatt.ui.live import follow
 from werkstatt.ui.cards import card_step
 from werkstatt.ui.rating import rating_control
@@ -29,7 +30,7 @@ def code_form(language: str) -> None:
     try:
         workshop = get_app().workshop_by_code(code)
     except WerkstattError as error:
-        show_error(error)
+        show_error(error, language)
         return
     st.query_params["code"] = workshop.join_code
     st.rerun()
@@ -52,7 +53,7 @@ def join_form(code: str, language: str) -> None:
     try:
         workshop = app.workshop_by_code(code)
     except WerkstattError as error:
-        show_error(error)
+        show_error(error, language)
         st.query_params.pop("code", None)
         code_form(language)
         return
@@ -63,7 +64,7 @@ def join_form(code: str, language: str) -> None:
         group = literal(app.group(workshop.id, group_id).name)
         st.info(t("participate.join.group_tablet" if group_tablet else "participate.join.group", language,
                   group=group), icon=":material/groups:")
-    sectors = {} if group_tablet else {s.id: s.label.get(language) for s in app.fieldset(workshop).sectors}
+    sectors = {} if group_tablet else {s.id: s.label.marked(language) for s in app.fieldset(workshop).sectors}
     with st.form("join_form"):
         sector = None
         if sectors:
@@ -79,7 +80,7 @@ def join_form(code: str, language: str) -> None:
             token = app.join(workshop.join_code, sector=sector, group_id=group_id,
                              group_tablet=group_tablet).token
     except WerkstattError as error:
-        show_error(error)
+        show_error(error, language)
         return
     st.session_state["participant_token"] = token
     for param in ("code", "g", "tablet"):
@@ -112,16 +113,16 @@ def workshop_screen(token: str, language: str) -> None:
 
 
 def rating_step(token: str, fieldset, open_: bool, language: str) -> None:
-    stored = get_app().my_ratings(token)
+    """The fields, each its own fragment (``werkstatt.ui.rating``): no page-wide count that a
+    tap in one field would leave stale, only "all rated" once the set is complete."""
+    all_rated = len(get_app().my_ratings(token)) == len(fieldset.fields)
     if open_:
         st.write(t("participate.rating.intro", language))
     else:
         st.warning(t("participate.rating.locked", language), icon=":material/lock:")
-    st.progress(len(stored) / len(fieldset.fields),
-                text=t("participate.rated_count", language, done=len(stored), total=len(fieldset.fields)))
     for field in fieldset.fields:
-        rating_control(token, fieldset, field, stored, language, disabled=not open_)
-    if len(stored) == len(fieldset.fields):
+        rating_control(token, fieldset, field, language, disabled=not open_, all_rated_on_page=all_rated)
+    if all_rated:
         st.success(t("participate.all_done", language), icon=":material/celebration:")
 
 
@@ -135,13 +136,13 @@ def waiting(token: str, workshop, fieldset, language: str) -> None:
         with st.expander(t("participate.my_answers", language), expanded=workshop.step.shows_results):
             for field in fieldset.fields:
                 if field.id in stored:
-                    label = fieldset.scale.label(stored[field.id], language)
-                    st.markdown(f"**{literal(field.title.get(language))}**: {literal(label)}")
+                    label = fieldset.scale.marked(stored[field.id], language)
+                    st.markdown(f"**{literal(field.title.marked(language))}**: {literal(label)}")
 
 
 def participate_page() -> None:
-    language = lang()
-    style.tablet()
+    language = participant_lang()
+    style.tablet(language)
     token = st.query_params.get("t")
     if not token:
         code = st.query_params.get("code")
@@ -153,10 +154,11 @@ def participate_page() -> None:
     try:
         workshop_screen(token, language)
     except UnknownParticipant as error:
-        show_error(error)
+        show_error(error, language)
         st.query_params.pop("t", None)
         st.session_state.pop("participant_token", None)
         code_form(language)
 
 
 participate_page()
+statement_link(participant_lang(), t=st.query_params.get("t", ""))

@@ -172,6 +172,12 @@ def dots_option(page: Page, card_id: int, n: int) -> Locator:
     return dots_control(page, card_id).get_by_role("radio").nth(n)
 
 
+def show_field(page: Page, title: str) -> None:
+    """The ballot shows one field's cards at a time: pick the field (a no-op if it is shown)."""
+    page.locator(".st-key-ballot_field").get_by_text(title).click()
+    expect(page.get_by_role("heading", name=title, exact=True)).to_be_visible()
+
+
 def expect_dots(page: Page, card_id: int, n: int) -> None:
     expect(dots_control(page, card_id).get_by_role("radio")).to_have_count(3)  # at most 2 per card
     expect(dots_option(page, card_id, n)).to_be_checked()
@@ -301,23 +307,31 @@ def test_groups_write_cards_edit_vote_and_see_the_ranking(new_context, werkstatt
     assert_no_dialogs(dialogs)
 
     # Dot voting: five dots, at most two per card; a sixth is refused with the reason.
-    ids = {c.text: c.id for c in app.board(ws.id)}
+    board = {c.text: c for c in app.board(ws.id)}
+    ids = {text: card.id for text, card in board.items()}
     app.set_live_step(ws.id, "voting")
     voter = s1.page
+
+    def on_ballot(text: str) -> None:
+        show_field(voter, FIELD_TITLES[board[text].field_id])
+
     expect(voter.get_by_role("heading", name="Punkte vergeben")).to_be_visible()
     expect(voter.get_by_text("Noch 5 von 5 Punkten frei", exact=True)).to_be_visible()
     votable = [t for t in ids if not t.startswith(("Integrationsbeauftragte", "Bürgerbüro"))]
     for text in votable:
+        on_ballot(text)
         expect_dots(voter, ids[text], 0)
     for text in ("Integrationsbeauftragte hat eine volle Stelle", "Bürgerbüro berät auch auf Türkisch"):
-        expect(dots_control(voter, ids[text])).to_have_count(0)  # strengths get no dots
-    give_dots(voter, ids[RTL], 2, left=3)
-    give_dots(voter, ids[PAYLOAD], 1, left=2)
-    give_dots(voter, ids[PAYLOAD], 2, left=1)
-    give_dots(voter, ids["Formulare in Leichter Sprache anbieten"], 1, left=0)
+        on_ballot(text)  # its field has gaps or ideas too, so the ballot shows it
+        expect(voter.get_by_text(text, exact=True)).to_have_count(0)  # strengths are not on the ballot
+    for text, n, left in ((RTL, 2, 3), (PAYLOAD, 1, 2), (PAYLOAD, 2, 1),
+                          ("Formulare in Leichter Sprache anbieten", 1, 0)):
+        on_ballot(text)
+        give_dots(voter, ids[text], n, left=left)
     expect(projector.get_by_text("1 haben schon Punkte vergeben")).to_be_visible(timeout=APPEAR_MS)
 
     late = ids["Wartezeiten bei der Ausländerbehörde sind zu lang"]
+    on_ballot("Wartezeiten bei der Ausländerbehörde sind zu lang")
     dots_option(voter, late, 1).click()
     refusal = voter.get_by_text(BUDGET_SPENT, exact=True)
     expect(refusal).to_be_visible()
@@ -335,6 +349,7 @@ def test_groups_write_cards_edit_vote_and_see_the_ranking(new_context, werkstatt
     expect(voter.get_by_role("heading", name="Punkte vergeben")).to_be_visible()
     expect(voter.get_by_text("Noch 0 von 5 Punkten frei", exact=True)).to_be_visible()
     for text in votable:
+        on_ballot(text)
         expect_dots(voter, ids[text], stored.get(ids[text], 0))
     expect(refusal).to_have_count(0)  # the error was shown once, not stored
 

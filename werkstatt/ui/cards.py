@@ -32,7 +32,7 @@ def group_picker(participant: Participant, workshop: Workshop, fieldset: Fieldse
     names = {g.id: g.name for g in groups}
     if participant.group_id in names:
         group = next(g for g in groups if g.id == participant.group_id)
-        fields = ", ".join(fieldset.field(f).title.get(language) for f in group.field_ids)
+        fields = ", ".join(fieldset.field(f).title.marked(language) for f in group.field_ids)
         label = "cards.group_tablet" if participant.group_tablet else "cards.your_group"
         # a default group is named after its one field: say it once
         st.markdown(t(label, language, group=literal(group.name))
@@ -73,9 +73,9 @@ def card_form(participant: Participant, workshop: Workshop, fieldset: Fieldset, 
                  captions=[t(f"kind.{k}.help", language) for k in KINDS])
         if len(field_ids) > 1:
             st.selectbox(t("col.field", language), field_ids, key=FIELD_KEY,
-                         format_func=lambda f: fieldset.field(f).title.get(language))
+                         format_func=lambda f: fieldset.field(f).title.marked(language))
         else:
-            st.markdown(f"**{t('col.field', language)}:** {literal(fieldset.field(field_ids[0]).title.get(language))}")
+            st.markdown(f"**{t('col.field', language)}:** {literal(fieldset.field(field_ids[0]).title.marked(language))}")
         st.text_area(t("cards.text", language), key=TEXT_KEY,
                      placeholder=t("cards.text.placeholder", language), height=120)
         st.form_submit_button(t("cards.save", language), type="primary", icon=":material/add:",
@@ -118,7 +118,7 @@ def my_cards(token: str, fieldset: Fieldset, language: str, editable: bool) -> N
         st.caption(t("cards.none_yet", language))
     for card in reversed(cards):
         with st.container(border=True):
-            st.caption(f"{t(f'kind.{card.kind}', language)} · {literal(fieldset.field(card.field_id).title.get(language))}")
+            st.caption(f"{t(f'kind.{card.kind}', language)} · {literal(fieldset.field(card.field_id).title.marked(language))}")
             st.markdown(literal_lines(card.text))
             if card.moderated:
                 st.caption(t("cards.moderated", language))
@@ -171,8 +171,16 @@ def card_step(participant: Participant, workshop: Workshop, fieldset: Fieldset, 
         st.write(t("cards.intro", language))
     else:
         st.warning(t("cards.locked", language), icon=":material/lock:")
+    card_work(participant.token, workshop, fieldset, open_, language)
+
+
+@st.fragment
+def card_work(token: str, workshop: Workshop, fieldset: Fieldset, open_: bool, language: str) -> None:
+    """Group, form and own cards: a fragment, so saving a card reruns this, not the page
+    (bench/README.md). It reads the participant afresh, as picking a group changes it."""
+    participant = get_app().participant(token)
     if group_picker(participant, workshop, fieldset, language) and open_:
         card_form(participant, workshop, fieldset, language)
     else:
         _show_message()
-    my_cards(participant.token, fieldset, language, editable=open_)
+    my_cards(token, fieldset, language, editable=open_)

@@ -77,8 +77,10 @@ def _url(base: str, url_path: str, params: dict[str, str]) -> str:
     return f"{base}/{url_path}" + (f"?{query}" if query else "")
 
 
+@st.cache_data(max_entries=64, show_spinner=False)
 def qr_png(url: str, scale: int = 12) -> bytes:
-    """A PNG QR code; error level M and a short URL keep the modules large."""
+    """A PNG QR code; error level M and a short URL keep the modules large. Cached: the
+    projector and the console redraw on every join and rating, the code never changes."""
     buffer = io.BytesIO()
     segno.make(url, error="m").save(buffer, kind="png", scale=scale, border=4)
     return buffer.getvalue()

@@ -18,9 +18,10 @@ from werkstatt.fieldsets import Fieldset
 from werkstatt.i18n import t
 from werkstatt.service import Participant, Workshop
 from werkstatt.ui.context import get_app
-from werkstatt.ui.text import literal_lines
+from werkstatt.ui.text import literal, literal_lines
 
 ERROR_KEY = "vote_error"  # (card id, message) of the last refused tap
+FIELD_KEY = "ballot_field"  # the field whose cards the ballot shows
 
 
 def _key(card_id: int) -> str:
@@ -47,26 +48,54 @@ def dots_label(n: int, language: str) -> str:
 
 def voting_step(participant: Participant, workshop: Workshop, fieldset: Fieldset, open_: bool,
                 language: str) -> None:
-    app = get_app()
-    mine = app.my_dots(participant.token)
-    spent = sum(mine.values())
-    left = max(0, workshop.dot_budget - spent)
-    st.progress(min(1.0, spent / workshop.dot_budget),
-                text=t("vote.left", language, left=left, budget=workshop.dot_budget))
     if open_:
         st.write(t("vote.intro", language, per_card=workshop.dots_per_card))
     else:
         st.warning(t("vote.locked", language), icon=":material/lock:")
+    ballot(participant.token, workshop, fieldset, open_, language)
+
+
+@st.fragment
+def ballot(token: str, workshop: Workshop, fieldset: Fieldset, open_: bool, language: str) -> None:
+    """The dots left, a choice of field, and that field's gaps and ideas.
+
+    A fragment, so a tap reruns this and not the page; one field at a time, so
+    a phone shows 20–40 cards instead of a room's 300, and each run renders
+    only those (bench/README.md). The field's label says how many cards it has
+    and how many of your dots are on them.
+    """
+    app = get_app()
+    mine = app.my_dots(token)
+    spent = sum(mine.values())
+    left = max(0, workshop.dot_budget - spent)
+    st.progress(min(1.0, spent / workshop.dot_budget),
+                text=t("vote.left", language, left=left, budget=workshop.dot_budget))
     board = app.board(workshop.id)
+    by_field = {}
     for field in fieldset.fields:
         # In writing order, gaps before ideas: no ranking before the reveal.
         cards = sorted((c for c in board if c.votable and c.field_id == field.id),
                        key=lambda c: (VOTABLE_KINDS.index(c.kind), c.id))
-        if not cards:
-            continue
-        st.subheader(field.title.get(language), anchor=False)
-        for card in cards:
-            _card_dots(participant.token, workshop, card, mine.get(card.id, 0), open_, language)
+        if cards:
+            by_field[field.id] = cards
+    if not by_field:
+        return
+    if st.session_state.get(FIELD_KEY) not in by_field:
+        st.session_state[FIELD_KEY] = next(iter(by_field))
+
+    def field_label(field_id: str) -> str:
+        dots = sum(mine.get(card.id, 0) for card in by_field[field_id])
+        count = len(by_field[field_id])
+        label = t("vote.field_option" + (".one" if count == 1 else ""), language,
+                  field=fieldset.field(field_id).title.marked(language), cards=count)
+        return label + (f" · {'●' * dots}" if dots else "")
+
+    st.pills(t("vote.field", language), list(by_field), format_func=field_label, key=FIELD_KEY,
+             selection_mode="single", required=True)
+    field_id = st.session_state[FIELD_KEY]
+    st.subheader(fieldset.field(field_id).title.marked(language), anchor=False)
+    for card in by_field[field_id]:
+        _card_dots(token, workshop, card, mine.get(card.id, 0), open_, language)
 
 
 def _card_dots(token: str, workshop: Workshop, card: Card, dots: int, open_: bool, language: str) -> None:
@@ -74,8 +103,9 @@ def _card_dots(token: str, workshop: Workshop, card: Card, dots: int, open_: boo
     st.session_state[key] = dots  # what is stored, after any tap
     with st.container(border=True):
         named = t("vote.named", language, n=len(card.sources) + 1) if card.sources else ""
-        st.caption(" · ".join(filter(None, [t(f"kind.{card.kind}", language), named])))
-        st.markdown(literal_lines(card.text))
+        # kind and text in one element: a ballot draws dozens of cards on every tap
+        kind = " · ".join(filter(None, [t(f"kind.{card.kind}", language), named]))
+        st.markdown(f":small[{literal(kind)}]  \n{literal_lines(card.text)}")
         st.segmented_control(
             t("vote.control", language, text=_spoken(card.text)),
             list(range(max(workshop.dots_per_card, dots) + 1)),
