@@ -122,8 +122,8 @@ class Deployment:
         if self._stopped:
             return
         if self.nginx is not None:
-            _terminate([self.nginx])
-        _terminate([backend.process for backend in self.backends])
+            terminate([self.nginx])
+        terminate([backend.process for backend in self.backends])
         self._stopped = True
 
     def __enter__(self) -> Deployment:
@@ -133,7 +133,9 @@ class Deployment:
         self.stop()
 
 
-def _terminate(processes: list[subprocess.Popen]) -> None:
+def terminate(processes: list[subprocess.Popen]) -> None:
+    """Ask every process still running to end (SIGTERM), and kill what has not ended within
+    15 s. Shared by the deployment, the load benchmark's server and the browser tests' server."""
     running = [process for process in processes if process.poll() is None]
     for process in running:
         process.terminate()

@@ -15,11 +15,10 @@ import threading
 import streamlit as st
 
 from werkstatt import fieldsets
+from werkstatt.cards import KINDS, VOTABLE_KINDS
 from werkstatt.i18n import t
 
 FIELDSET = fieldsets.load("weltoffene-kommune")
-KINDS = ("strength", "gap", "idea")
-VOTABLE = ("gap", "idea")
 DOTS = ["○ 0", "● 1", "●● 2"]
 _local = threading.local()
 
@@ -87,7 +86,7 @@ elif step == "cards":
         st.text_area("Text", key="card_text")
         st.form_submit_button("Speichern", on_click=add_card, args=(token,))
 elif step == "voting":  # one field's cards at a time, as Werkstatt's ballot shows them
-    cards = db().execute("select id, field, text from cards where kind in (?, ?) order by id", VOTABLE).fetchall()
+    cards = db().execute("select id, field, text from cards where kind in (?, ?) order by id", VOTABLE_KINDS).fetchall()
     titles = {f.id: f.title.get("de") for f in FIELDSET.fields if any(card[1] == f.id for card in cards)}
     if titles:
         shown = st.pills("Feld", list(titles.values()), key="ballot_field", default=next(iter(titles.values())))

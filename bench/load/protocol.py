@@ -38,17 +38,14 @@ class Widget:
     id: str
     kind: str  # the Element oneof: "radio", "button_group", "text_area", "button", "selectbox", …
     options: list[str] = field(default_factory=list)
-    form_id: str = ""
-    disabled: bool = False
     fragment_id: str = ""  # set when the widget lives in an st.fragment: a change reruns only that
 
 
 @dataclass
 class Page:
-    """What one full script run put on the screen: headings, texts and widgets by key."""
+    """What one full script run put on the screen: headings and widgets by key."""
 
     headings: list[str] = field(default_factory=list)
-    texts: list[str] = field(default_factory=list)  # markdown and alert bodies
     widgets: dict[str, Widget] = field(default_factory=dict)  # by key (the id's tail after the last "-")
     submit_buttons: dict[str, Widget] = field(default_factory=dict)  # by form id
 
@@ -249,15 +246,12 @@ class Session:
         body = getattr(element, kind)
         if kind == "heading":
             page.headings.append(body.body)
-        elif kind in ("markdown", "alert"):
-            page.texts.append(body.body)
         elif kind == "exception":
             self.errors.append(f"exception on page: {body.message}")
         widget_id = getattr(body, "id", "")
         if not widget_id or kind in ("heading", "markdown", "alert"):
             return
-        widget = Widget(widget_id, kind, _options(kind, body), getattr(body, "form_id", ""),
-                        getattr(body, "disabled", False), fragment_id)
+        widget = Widget(widget_id, kind, _options(kind, body), fragment_id)
         if kind == "button" and body.is_form_submitter:
             page.submit_buttons[body.form_id] = widget
         else:

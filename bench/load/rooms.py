@@ -20,7 +20,6 @@ from pathlib import Path
 from werkstatt import fieldsets
 from werkstatt.service import Werkstatt
 
-REPO = Path(__file__).resolve().parents[2]
 PIN = "2468"
 DOT_BUDGET = 5
 DOTS_PER_CARD = 2

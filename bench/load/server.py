@@ -9,7 +9,6 @@ processes' CPU time and resident memory with psutil while the run lasts.
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
 import sys
 import threading
@@ -20,14 +19,10 @@ from pathlib import Path
 
 import psutil
 
+from deploy.serve_multi import free_port, terminate
+
 REPO = Path(__file__).resolve().parents[2]
 STARTUP_SECONDS = 60
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def wait_healthy(base_url: str, process: subprocess.Popen | None = None) -> None:
@@ -48,11 +43,14 @@ def wait_healthy(base_url: str, process: subprocess.Popen | None = None) -> None
 @dataclass
 class Server:
     url: str
-    pids: list[int]
-    _stop: object
+    process: subprocess.Popen
+
+    @property
+    def pids(self) -> list[int]:
+        return [self.process.pid]
 
     def stop(self) -> None:
-        self._stop()
+        terminate([self.process])
 
 
 def launch(script: str, env: dict[str, str], log: Path, port: int | None = None) -> Server:
@@ -65,21 +63,12 @@ def launch(script: str, env: dict[str, str], log: Path, port: int | None = None)
              "--server.address", "127.0.0.1", "--server.headless", "true"],
             cwd=REPO, env={**os.environ, "WERKSTATT_BASE_URL": url, **env},
             stdout=out, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
-
-    def stop() -> None:
-        process.terminate()
-        try:
-            process.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait(timeout=15)
-
     try:
         wait_healthy(url, process)
     except RuntimeError:
-        stop()
+        terminate([process])
         raise
-    return Server(url, [process.pid], stop)
+    return Server(url, process)
 
 
 class Meter:

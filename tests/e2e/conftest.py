@@ -11,7 +11,6 @@ Debian's chromium (``make system`` installs it).
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
 import sys
 import time
@@ -23,6 +22,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect, sync_playwright
 
+from deploy.serve_multi import free_port, terminate
 from tests.conftest import CHEAP_HASHER
 from werkstatt.service import Werkstatt
 
@@ -46,12 +46,6 @@ def pytest_collection_modifyitems(items):
     for item in items:
         if E2E_DIR in Path(item.path).resolve().parents:
             item.add_marker(pytest.mark.browser)
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 @dataclass
@@ -88,17 +82,6 @@ def _wait_until_healthy(server: StreamlitServer) -> None:
     pytest.fail(f"streamlit was not healthy after {STARTUP_SECONDS} s\n" + server.output(), pytrace=False)
 
 
-def _stop(process: subprocess.Popen) -> None:
-    if process.poll() is not None:
-        return
-    process.terminate()
-    try:
-        process.wait(timeout=15)
-    except subprocess.TimeoutExpired:
-        process.kill()
-        process.wait(timeout=15)
-
-
 def _launch(home: Path, port: int) -> subprocess.Popen:
     """Start the server; its output is appended to the logs in ``home`` (a restart keeps the earlier part)."""
     base_url = f"http://127.0.0.1:{port}"
@@ -127,14 +110,14 @@ def crash_and_restart(server: StreamlitServer) -> None:
 def app_server(tmp_path_factory) -> StreamlitServer:
     """``streamlit run app.py`` from the repository root on a free port and a fresh database."""
     home = tmp_path_factory.mktemp("streamlit")
-    port = _free_port()
+    port = free_port()
     server = StreamlitServer(f"http://127.0.0.1:{port}", home / "werkstatt.db", _launch(home, port),
                              home / "stdout.log", home / "stderr.log", port)
     try:
         _wait_until_healthy(server)
         yield server
     finally:
-        _stop(server.process)
+        terminate([server.process])
 
 
 @pytest.fixture(scope="module")
