@@ -207,3 +207,18 @@ def task_force(db: Database) -> None:
         """.split(";"):
         if statement.strip():
             db.execute(statement)
+
+
+@MIGRATIONS(name="0004_participant_client")
+def participant_client(db: Database) -> None:
+    """What the light participant client needs: a cap on joins per workshop (so a script cannot
+    flood it), and the key of the join form a participant was created from, so a double tap or a
+    reload that sends the form again finds the same participant instead of creating a second."""
+    for statement in """
+        ALTER TABLE workshops ADD COLUMN participant_cap INTEGER NOT NULL DEFAULT 500;
+        ALTER TABLE participants ADD COLUMN join_key TEXT;
+        CREATE UNIQUE INDEX participants_join_key ON participants (workshop_id, join_key)
+            WHERE join_key IS NOT NULL
+        """.split(";"):
+        if statement.strip():
+            db.execute(statement)

@@ -13,9 +13,10 @@ transaction is rolled back, and ``Store.write`` turns the refusal into
 sentence instead of a traceback.
 
 Every write that others should see bumps a version number on the workshop:
-``step_version`` when the live step changes (tablets poll it) and
-``data_version`` on any change (the projector polls it). Polling reads those two
-integers and nothing else.
+``step_version`` when what every participant's device shows changes (the live
+step, its lock and timer, groups, moderation, dot rules; the participant
+client's watcher follows it) and ``data_version`` on any change (the console
+and the projector poll it). Following reads those integers and nothing else.
 """
 
 from __future__ import annotations
@@ -212,6 +213,21 @@ class Store(TaskForceStore, TransferStore):
             ).fetchone()
         return (row[0], row[1], bool(row[2])) if row else None
 
+    def device_versions(self, workshop_ids: list[int], now: str) -> dict[int, tuple[int, bool]]:
+        """``{workshop id: (step_version, timer lock due)}`` for many workshops in one SELECT:
+        what the participant client's watcher reads a few times a second."""
+        if not workshop_ids:
+            return {}
+        marks = ",".join("?" * len(workshop_ids))
+        with self._db() as db:
+            rows = db.execute(
+                "SELECT id, step_version,"
+                " coalesce(timer_locks = 1 AND locked = 0 AND timer_ends_at <= ?, 0)"
+                f" FROM workshops WHERE id IN ({marks})",
+                (now, *workshop_ids),
+            ).fetchall()
+        return {row[0]: (row[1], bool(row[2])) for row in rows}
+
     def set_live_step(self, db: Database, workshop_id: int, step: str) -> None:
         """Move the live step; the new step starts unlocked and without a timer."""
         db.execute(
@@ -227,7 +243,9 @@ class Store(TaskForceStore, TransferStore):
         )
 
     def bump_step_version(self, db: Database, workshop_id: int) -> None:
-        """For changes every tablet must see at once: the lock and the timer."""
+        """For changes every participant's device must show at once: the live step, its lock and
+        timer, the groups, a moderated card, the dot rules. Devices follow this number only, so
+        a rating or a card (``bump_data_version``) wakes the console and the projector, not the hall."""
         db.execute(
             "UPDATE workshops SET step_version = step_version + 1,"
             " data_version = data_version + 1 WHERE id = ?",
@@ -282,13 +300,22 @@ class Store(TaskForceStore, TransferStore):
         joined_at: str,
         group_id: int | None = None,
         group_tablet: bool = False,
+        join_key: str | None = None,
     ) -> int:
         cursor = db.execute(
-            "INSERT INTO participants (workshop_id, token, sector, joined_at, group_id, group_tablet)"
-            " VALUES (?, ?, ?, ?, ?, ?)",
-            (workshop_id, token, sector, joined_at, group_id, int(group_tablet)),
+            "INSERT INTO participants (workshop_id, token, sector, joined_at, group_id, group_tablet, join_key)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (workshop_id, token, sector, joined_at, group_id, int(group_tablet), join_key),
         )
         return cursor.lastrowid
+
+    def participant_by_join_key(self, db: Database, workshop_id: int, join_key: str) -> dict | None:
+        """The participant a join form created, read inside the join's write transaction."""
+        cursor = db.execute(
+            "SELECT * FROM participants WHERE workshop_id = ? AND join_key = ?", (workshop_id, join_key)
+        )
+        row = cursor.fetchone()
+        return dict(zip([d[0] for d in cursor.description], row)) if row else None
 
     def set_participant_group(self, db: Database, participant_id: int, group_id: int | None) -> None:
         db.execute("UPDATE participants SET group_id = ? WHERE id = ?", (group_id, participant_id))
@@ -305,11 +332,12 @@ class Store(TaskForceStore, TransferStore):
         )
         return {row["sector"]: row["n"] for row in rows}
 
-    def count_participants(self, workshop_id: int) -> int:
-        row = self._one(
-            "SELECT count(*) AS n FROM participants WHERE workshop_id = ?", (workshop_id,)
-        )
-        return row["n"]
+    def count_participants(self, workshop_id: int, db: Database | None = None) -> int:
+        """Devices joined (inside a transaction when ``db`` is given, for the cap)."""
+        with contextlib.nullcontext(db) if db is not None else self._db() as conn:
+            return conn.execute(
+                "SELECT count(*) FROM participants WHERE workshop_id = ?", (workshop_id,)
+            ).fetchone()[0]
 
     # --- ratings -------------------------------------------------------------
 

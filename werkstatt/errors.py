@@ -82,6 +82,12 @@ class WorkshopClosed(WerkstattError):
     key = "error.workshop_closed"
 
 
+class WorkshopFull(WerkstattError):
+    """The workshop has reached its participant cap (set in the console)."""
+
+    key = "error.workshop_full"
+
+
 class InvalidStep(WerkstattError):
     """No agenda step has this id."""
 
@@ -173,9 +179,20 @@ class CardNotVotable(WerkstattError):
 
 
 class DotBudgetExceeded(WerkstattError):
-    """All of the participant's dots are spent."""
+    """Not enough of the participant's dots are free for this choice (``left`` are)."""
 
     key = "error.dot_budget_exceeded"
+
+    def message(self, lang: str) -> str:
+        key = self.key if not self.params.get("left") else "error.dot_budget_too_few"
+        return t(key, lang, **self.params)
+
+
+class DotsChanged(WerkstattError):
+    """The card's dots changed since this screen showed them (another tab of the same person):
+    the tap is refused rather than overwrite what the other tab stored."""
+
+    key = "error.dots_changed"
 
 
 class DotsPerCardExceeded(WerkstattError):

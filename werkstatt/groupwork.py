@@ -23,6 +23,7 @@ from werkstatt.errors import (
     CardNotVotable,
     CardsClosed,
     DotBudgetExceeded,
+    DotsChanged,
     DotsPerCardExceeded,
     FieldNotInGroup,
     GroupHasCards,
@@ -104,7 +105,7 @@ class GroupWork:
         name, fields = self._check_group(workshop, name, field_ids, group_id=None)
         with self.store.write() as db:
             group_id = self.store.insert_group(db, workshop_id, name, fields, self._timestamp())
-            self.store.bump_data_version(db, workshop_id)
+            self.store.bump_step_version(db, workshop_id)
         return self.group(workshop_id, group_id)
 
     def update_group(self, workshop_id: int, group_id: int, name: str, field_ids: list[str]) -> Group:
@@ -113,7 +114,7 @@ class GroupWork:
         name, fields = self._check_group(workshop, name, field_ids, group_id=group_id)
         with self.store.write() as db:
             self.store.update_group(db, group_id, name, fields)
-            self.store.bump_data_version(db, workshop_id)
+            self.store.bump_step_version(db, workshop_id)
         return self.group(workshop_id, group_id)
 
     def delete_group(self, workshop_id: int, group_id: int) -> None:
@@ -123,7 +124,7 @@ class GroupWork:
             if any(row["group_id"] == group_id for row in self.store.cards(workshop_id, db)):
                 raise GroupHasCards()
             self.store.delete_group(db, group_id)
-            self.store.bump_data_version(db, workshop_id)
+            self.store.bump_step_version(db, workshop_id)
 
     def add_default_groups(self, workshop_id: int) -> list[Group]:
         """One group per field, named after it: the usual set-up in one click."""
@@ -137,7 +138,7 @@ class GroupWork:
                     db, workshop_id, field.title.get(workshop.language), json.dumps([field.id]),
                     self._timestamp(),
                 )
-            self.store.bump_data_version(db, workshop_id)
+            self.store.bump_step_version(db, workshop_id)
         return self.groups(workshop_id)
 
     def choose_group(self, token: str, group_id: int | None) -> Participant:
@@ -314,7 +315,7 @@ class GroupWork:
             for card_id, columns in json.loads(entry["before"]).items():
                 self.store.update_card(db, int(card_id), **columns, updated_at=self._timestamp())
             self.store.mark_undone(db, entry["id"], self._timestamp())
-            self.store.bump_data_version(db, workshop_id)
+            self.store.bump_step_version(db, workshop_id)
         return _moderation_entry({**entry, "undone_at": self._timestamp()})
 
     def moderation_history(self, workshop_id: int) -> list[ModerationEntry]:
@@ -341,13 +342,18 @@ class GroupWork:
             before = {cid: {c: row[c] for c in CHANGED_COLUMNS[action]} for cid, row in rows.items()}
             change(db, rows[card_id])
             self.store.log_moderation(db, workshop_id, action, card_id, json.dumps(before), self._timestamp())
-            self.store.bump_data_version(db, workshop_id)
+            self.store.bump_step_version(db, workshop_id)
         return self._card(workshop_id, card_id)
 
     # --- dot voting ---------------------------------------------------------------
 
-    def vote(self, token: str, card_id: int, dots: int) -> int:
+    def vote(self, token: str, card_id: int, dots: int, seen: int | None = None) -> int:
         """Put ``dots`` of the participant's dots on a card (0 takes them all back).
+
+        ``seen`` is how many of their dots the participant's screen showed on the card when
+        they tapped. If that is no longer what is stored (they changed it in another tab),
+        the tap is refused with ``DotsChanged`` instead of overwriting the other tab's choice,
+        and the screen then shows what is stored.
 
         The budget and the per-card maximum are checked inside the write
         transaction against what is stored, so a double tap, a second tab or
@@ -373,6 +379,8 @@ class GroupWork:
                 raise CardNotVotable()
             mine = card_rules.dots_of(participant.id, cards, votes)
             current = mine.get(root, 0)
+            if seen is not None and seen != current and dots != current:
+                raise DotsChanged(stored=current)
             if dots > max(workshop.dots_per_card, current):
                 raise DotsPerCardExceeded(max=workshop.dots_per_card)
             left = workshop.dot_budget - sum(mine.values()) + current
@@ -404,7 +412,7 @@ class GroupWork:
             1 <= budget <= DOT_BUDGET_MAX and 1 <= per_card <= budget
         ):
             raise InvalidInput(problem="problem.bad_dot_rules", max=DOT_BUDGET_MAX)
-        return self._set(workshop_id, dot_budget=budget, dots_per_card=per_card)
+        return self._set(workshop_id, step_change=True, dot_budget=budget, dots_per_card=per_card)
 
     # --- the live step's lock, the timer, the wall ----------------------------------
 
@@ -442,7 +450,8 @@ class GroupWork:
         return self._set(workshop_id, wall_field=field_id)
 
     def _set(self, workshop_id: int, step_change: bool = False, **columns: object) -> Workshop:
-        """Store workshop settings; ``step_change`` also wakes the tablets (they watch the step)."""
+        """Store workshop settings; ``step_change`` also wakes every participant's device (they
+        follow ``step_version``: the live step, its lock and timer, groups, moderation, dot rules)."""
         self.workshop(workshop_id)
         with self.store.write() as db:
             self.store.update_workshop(db, workshop_id, **columns)

@@ -48,6 +48,7 @@ from werkstatt.errors import (
     UnknownWorkshop,
     WerkstattError,
     WorkshopClosed,
+    WorkshopFull,
     WrongPin,
 )
 
@@ -55,6 +56,7 @@ PIN_MIN_LENGTH = 4
 PIN_MAX_LENGTH = 64
 PIN_MAX_FAILURES = 5
 PIN_LOCK_MINUTES = 5
+PARTICIPANT_CAP_MAX = 5000
 
 
 @dataclass(frozen=True)
@@ -78,6 +80,7 @@ class Workshop:
     timer_locks: bool = False
     wall_field: str | None = None
     process_id: int | None = None  # the process (evaluation over time) it belongs to
+    participant_cap: int = 500  # joins beyond this are refused (a script must not flood the room)
 
     @property
     def step(self) -> agenda.Step:
@@ -263,6 +266,19 @@ class Werkstatt(GroupWork, TaskForce):
             versions = self.store.versions(workshop_id, self._timestamp())
         return versions[0], versions[1]
 
+    def device_versions(self, workshop_ids: list[int]) -> dict[int, int]:
+        """``{workshop id: step_version}``: the version of what participant devices show, for
+        every workshop a server process has devices of, in one read. A timer that locks at
+        zero and has run out is stored as a lock first (``versions``), so the devices are
+        woken by the lock itself."""
+        rows = self.store.device_versions(list(workshop_ids), self._timestamp())
+        due = [workshop_id for workshop_id, (_, lock_due) in rows.items() if lock_due]
+        for workshop_id in due:
+            self.versions(workshop_id)
+        if due:
+            rows = self.store.device_versions(list(workshop_ids), self._timestamp())
+        return {workshop_id: version for workshop_id, (version, _) in rows.items()}
+
     # --- facilitator access ------------------------------------------------
 
     def facilitator_login(self, join_code: str, pin: str) -> str:
@@ -328,12 +344,17 @@ class Werkstatt(GroupWork, TaskForce):
         sector: str | None = None,
         group_id: int | None = None,
         group_tablet: bool = False,
+        join_key: str | None = None,
     ) -> Participant:
         """Join an open workshop anonymously; the token goes into the page URL.
 
         A group's own link places the person in that group; with
         ``group_tablet`` the device is the group's shared tablet, whose cards
-        count for the group rather than for a person.
+        count for the group rather than for a person. ``join_key`` names the
+        join form the request came from: the same form sent twice (a double
+        tap, a reload that resends it) returns the participant it created,
+        so nobody is counted twice. The workshop's participant cap is checked
+        in the same transaction, so a flood of joins cannot slip past it.
         """
         workshop = self.workshop_by_code(join_code)
         sector = sector or None
@@ -343,22 +364,36 @@ class Werkstatt(GroupWork, TaskForce):
             self._group_fields(workshop.id, group_id)
         elif group_tablet:
             raise InvalidInput(problem="problem.group_tablet_needs_group")
+        join_key = str(join_key)[:64] if join_key else None
         token = secrets.token_urlsafe(16)
         with self.store.write() as db:
-            if not self.workshop(workshop.id).step.accepts_joins:
+            current = self.workshop(workshop.id)
+            if not current.step.accepts_joins:
                 raise WorkshopClosed()
+            if join_key is not None:
+                row = self.store.participant_by_join_key(db, workshop.id, join_key)
+                if row is not None:
+                    return _participant(row)
+            if self.store.count_participants(workshop.id, db) >= current.participant_cap:
+                raise WorkshopFull(cap=current.participant_cap)
             participant_id = self.store.insert_participant(
-                db, workshop.id, token, sector, self._timestamp(), group_id, group_tablet
+                db, workshop.id, token, sector, self._timestamp(), group_id, group_tablet, join_key
             )
             self.store.bump_data_version(db, workshop.id)
         return Participant(participant_id, token, workshop.id, sector, group_id, group_tablet)
+
+    def set_participant_cap(self, workshop_id: int, cap: int) -> Workshop:
+        """The most devices that may join (people and group tablets); a cap below the number
+        already joined only stops further joins."""
+        if isinstance(cap, bool) or not isinstance(cap, int) or not 1 <= cap <= PARTICIPANT_CAP_MAX:
+            raise InvalidInput(problem="problem.bad_participant_cap", max=PARTICIPANT_CAP_MAX)
+        return self._set(workshop_id, participant_cap=cap)
 
     def participant(self, token: str) -> Participant:
         row = self.store.participant_by_token(str(token or "")) if token else None
         if row is None:
             raise UnknownParticipant()
-        return Participant(row["id"], row["token"], row["workshop_id"], row["sector"],
-                           row["group_id"], bool(row["group_tablet"]))
+        return _participant(row)
 
     def rate(self, token: str, field_id: str, level: int | None) -> None:
         """Store (or replace) the participant's rating of one field.
@@ -471,7 +506,13 @@ def _workshop(row: dict) -> Workshop:
         timer_locks=bool(row["timer_locks"]),
         wall_field=row["wall_field"],
         process_id=row["process_id"],
+        participant_cap=row["participant_cap"],
     )
+
+
+def _participant(row: dict) -> Participant:
+    return Participant(row["id"], row["token"], row["workshop_id"], row["sector"],
+                       row["group_id"], bool(row["group_tablet"]))
 
 
 def _minutes_left(remaining: dt.timedelta) -> int:
