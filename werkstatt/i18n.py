@@ -20,6 +20,7 @@ from werkstatt.messages_accessibility import ACCESSIBILITY_MESSAGES
 from werkstatt.messages_community import COMMUNITY_MESSAGES
 from werkstatt.messages_exchange import EXCHANGE_MESSAGES
 from werkstatt.messages_export import EXPORT_MESSAGES
+from werkstatt.messages_participant import PARTICIPANT_MESSAGES
 from werkstatt.messages_report import REPORT_MESSAGES
 from werkstatt.messages_storage import STORAGE_MESSAGES
 from werkstatt.messages_taskforce import TASKFORCE_MESSAGES
@@ -95,6 +96,13 @@ MESSAGES: dict[str, dict[str, str]] = {
     "start.join.title": {"de": "Mitmachen", "en": "Take part"},
     "start.join.code": {"de": "Code vom Beamer", "en": "Code from the projector"},
     "start.join.button": {"de": "Weiter", "en": "Continue"},
+    "start.join.help": {
+        "de": "Mit dem Code vom Beamer, ohne Anmeldung. Die Seite für Teilnehmende gibt es auch auf "
+        "English, Türkçe, العربية, Русский und Українська.",
+        "en": "With the code from the projector, no account needed. The participants' page also comes in "
+        "Deutsch, Türkçe, العربية, Русский and Українська.",
+    },
+    "start.join.open": {"de": "Zur Teilnahme: Code eingeben", "en": "Take part: enter the code"},
     "start.facilitate.title": {"de": "Moderation", "en": "Facilitation"},
     "start.create.tab": {"de": "Neuen Workshop anlegen", "en": "Create a workshop"},
     "start.create.button": {"de": "Workshop anlegen", "en": "Create workshop"},
@@ -190,6 +198,16 @@ MESSAGES: dict[str, dict[str, str]] = {
     "facilitate.projector_hint": {
         "de": "Öffnet sich in einem neuen Fenster. Ziehen Sie es auf den Beamer und drücken Sie F11.",
         "en": "Opens in a new window. Move it to the projector and press F11.",
+    },
+    "facilitate.cap": {"de": "Höchstzahl der Geräte", "en": "Most devices"},
+    "facilitate.cap.help": {
+        "de": "Mehr Geräte können nicht beitreten – so kann kein Skript den Workshop mit Anmeldungen fluten.",
+        "en": "No more devices can join – so that no script can flood the workshop with joins.",
+    },
+    "facilitate.cap.save": {"de": "Höchstzahl speichern", "en": "Save limit"},
+    "facilitate.cap.now": {
+        "de": "Gespeichert: höchstens {cap} Geräte.",
+        "en": "Saved: at most {cap} devices.",
     },
     "facilitate.step.title": {"de": "Ablauf", "en": "Agenda"},
     "facilitate.step.current": {"de": "Jetzt live: **{step}**", "en": "Live now: **{step}**"},
@@ -499,8 +517,24 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "This card cannot take dots – dots go to visible gaps and ideas.",
     },
     "error.dot_budget_exceeded": {
-        "de": "Alle Ihre {budget} Punkte sind verteilt (frei: {left}). Nehmen Sie woanders einen Punkt zurück.",
-        "en": "All your {budget} dots are spent ({left} left). Take a dot back somewhere else.",
+        "de": "Alle Ihre {budget} Punkte sind verteilt. Nehmen Sie woanders einen Punkt zurück.",
+        "en": "All your {budget} dots are spent. Take a dot back somewhere else.",
+    },
+    "error.dot_budget_too_few": {
+        "de": "So viele Punkte sind nicht mehr frei (frei: {left} von {budget}). Wählen Sie weniger "
+        "oder nehmen Sie woanders einen Punkt zurück.",
+        "en": "Not that many dots are free ({left} of {budget} left). Choose fewer or take a dot back "
+        "somewhere else.",
+    },
+    "error.dots_changed": {
+        "de": "Diese Karte wurde inzwischen anders bepunktet, vielleicht in einem anderen Fenster. "
+        "Jetzt gespeichert: {stored}. Bitte noch einmal wählen.",
+        "en": "The dots on this card changed in the meantime, perhaps in another window. "
+        "Saved now: {stored}. Please choose again.",
+    },
+    "error.workshop_full": {
+        "de": "Dieser Workshop ist voll ({cap} Geräte sind dabei). Bitte sprechen Sie die Moderation an.",
+        "en": "This workshop is full ({cap} devices have joined). Please ask the facilitator.",
     },
     "error.dots_per_card_exceeded": {
         "de": "Höchstens {max} Punkte je Karte.",
@@ -572,6 +606,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "de": "Bitte mindestens eine andere Karte zum Zusammenführen wählen.",
         "en": "Please choose at least one other card to merge.",
     },
+    "problem.bad_participant_cap": {
+        "de": "Höchstzahl der Geräte: eine ganze Zahl von 1 bis {max}.",
+        "en": "Most devices: a whole number from 1 to {max}.",
+    },
     "problem.bad_dots": {
         "de": "„{dots}“ ist keine gültige Zahl von Punkten.",
         "en": "“{dots}” is not a valid number of dots.",
@@ -611,6 +649,7 @@ MESSAGES.update(REPORT_MESSAGES)
 MESSAGES.update(EXCHANGE_MESSAGES)
 MESSAGES.update(STORAGE_MESSAGES)
 MESSAGES.update(ACCESSIBILITY_MESSAGES)
+MESSAGES.update(PARTICIPANT_MESSAGES)
 for _key, _texts in COMMUNITY_MESSAGES.items():
     MESSAGES[_key].update(_texts)  # adds languages to existing keys; an unknown key fails at import
 

@@ -2,8 +2,10 @@
 statement page ("Erklärung zur Barrierefreiheit", shaped like the EU model statement that BITV 2.0
 asks for), the link to it, and the text alternatives of QR codes and charts.
 
-The statement says what a self-assessment on 2026-11-23 found; when the findings change, change
-the lists here and in the README's accessibility section together.
+The statement says what a self-assessment on 2026-11-23 found and what its review on 2026-12-07
+found after the participant screens moved from Streamlit to plain HTML pages (``werkstatt.web``);
+when the findings change, change the lists here, ``MET``/``GAPS`` in ``pages/barrierefreiheit.py``
+and the README's accessibility section together.
 """
 
 ACCESSIBILITY_MESSAGES: dict[str, dict[str, str]] = {
@@ -67,6 +69,24 @@ ACCESSIBILITY_MESSAGES: dict[str, dict[str, str]] = {
               "WCAG 2.1 level AA), due to the non-compliances listed below.",
     },
     "accessibility.met.title": {"de": "Was erfüllt ist", "en": "What is met"},
+    "accessibility.met.participant_pages": {
+        "de": "Die Seiten für Teilnehmende (Code eingeben, Teilnehmen, Bewerten, Karten schreiben, Punkte "
+              "vergeben, Ergebnis) sind seit Dezember 2026 schlichte HTML-Seiten in den Gestaltungsregeln von "
+              "KERN, dem UX-Standard der deutschen Verwaltung. Sie funktionieren auch ohne JavaScript. Jede "
+              "nennt ihre Sprache und ihre Schreibrichtung (Arabisch von rechts nach links), hat genau eine "
+              "Hauptüberschrift, Überschriften ohne übersprungene Ebene und einen Link „Zum Inhalt springen“ "
+              "in der Sprache der Seite. Die englischen Texte und Zeichen des Baukastens Streamlit sind dort "
+              "verschwunden: „Skip to main content“, „Press Enter to submit form“, das Menü ⋮ und die Symbole "
+              "zum Aufklappen, die ein Screenreader als „keyboard_arrow_right“ vorlas.",
+        "en": "Since December 2026 the participants' pages (enter the code, join, rate, write cards, give "
+              "dots, results) are plain HTML pages following KERN, the UX standard of the German "
+              "administration. They also work without JavaScript. Each states its language and its "
+              "direction of writing (Arabic from right to left), has exactly one main heading, headings "
+              "that skip no level, and a “skip to the content” link in the page's language. The English "
+              "words and signs of the Streamlit framework are gone from them: “Skip to main content”, "
+              "“Press Enter to submit form”, the ⋮ menu, and the expander icons a screen reader read out as "
+              "“keyboard_arrow_right”.",
+    },
     "accessibility.met.keyboard": {
         "de": "Alle Seiten lassen sich allein mit der Tastatur bedienen (Tab, Umschalt+Tab, Pfeiltasten, "
               "Leertaste, Eingabetaste), in einer sinnvollen Reihenfolge und mit sichtbarem Fokus.",
@@ -75,9 +95,12 @@ ACCESSIBILITY_MESSAGES: dict[str, dict[str, str]] = {
     },
     "accessibility.met.labels": {
         "de": "Jedes Bedienelement hat eine Beschriftung, die ein Screenreader vorliest. Die Bewertungsskala ist "
-              "eine beschriftete Auswahl (Optionsfelder), kein Diagramm.",
+              "eine beschriftete Auswahl (Optionsfelder in einer Gruppe mit Überschrift), kein Diagramm. Eine "
+              "Fehlermeldung steht bei dem Feld, das sie betrifft, und wird vorgelesen; was schon eingegeben "
+              "war, bleibt stehen.",
         "en": "Every control has a label that a screen reader reads. The rating scale is a labelled choice "
-              "(radio buttons), not a chart.",
+              "(radio buttons in a group with a caption), not a chart. An error message stands at the field it "
+              "concerns and is read out; what was already typed stays.",
     },
     "accessibility.met.colour": {
         "de": "Farbe trägt nie allein eine Bedeutung: Jede Einschätzung hat ein Wort und ein Zeichen (▲ Stärke, "
@@ -98,9 +121,20 @@ ACCESSIBILITY_MESSAGES: dict[str, dict[str, str]] = {
               "ohne waagerechtes Scrollen.",
         "en": "The participants' pages work at 200 % zoom and on 360 px wide phones without scrolling sideways.",
     },
+    "accessibility.met.touch": {
+        "de": "Auf den Seiten für Teilnehmende sind Links, Schaltflächen und Auswahllisten mindestens 44 × 44 "
+              "Pixel groß. Bei den Optionsfeldern (Stufe, Bereich, Gruppe, Art der Karte) nehmen bisher nur "
+              "der Kreis und seine Beschriftung einen Fingertipp an, zusammen 32 Pixel hoch, nicht die ganze "
+              "umrahmte Zeile.",
+        "en": "On the participants' pages, links, buttons and drop-down lists are at least 44 × 44 pixels. On "
+              "the radio buttons (level, sector, group, kind of card) only the circle and its label take a tap "
+              "so far, 32 pixels high together, not the whole framed row.",
+    },
     "accessibility.met.language": {
-        "de": "Jede Seite nennt ihre Sprache, damit ein Screenreader sie richtig ausspricht.",
-        "en": "Every page states its language, so that a screen reader pronounces it correctly.",
+        "de": "Jede Seite nennt ihre Sprache, damit ein Screenreader sie richtig ausspricht; die Namen in der "
+              "Sprachwahl sind jeweils in ihrer eigenen Sprache ausgezeichnet.",
+        "en": "Every page states its language, so that a screen reader pronounces it correctly; each name in the "
+              "language switch is marked as being in its own language.",
     },
     "accessibility.gaps.title": {"de": "Nicht barrierefreie Inhalte", "en": "Non-accessible content"},
     "accessibility.gaps.intro": {
@@ -108,12 +142,26 @@ ACCESSIBILITY_MESSAGES: dict[str, dict[str, str]] = {
         "en": "The following content is not, or not fully, accessible:",
     },
     "accessibility.gap.streamlit": {
-        "de": "Einige Bedienelemente stammen aus dem Baukasten Streamlit, auf dem die Anwendung aufbaut, und "
-              "lassen sich von ihr nicht ändern; die automatische Prüfung meldet dort die im README genannten "
-              "Regeln. Die Mängel sind bei Streamlit gemeldet.",
-        "en": "Some controls come from the Streamlit framework the application is built on and cannot be "
-              "changed by it; the automatic check reports the rules listed in the README there. The defects "
+        "de": "Die Seiten für Moderation, Beamer, Ergebnisse und Taskforce, die Startseite und diese Erklärung "
+              "baut weiterhin der Baukasten Streamlit. Einige ihrer Bedienelemente lassen sich von der "
+              "Anwendung nicht ändern; die automatische Prüfung meldet dort die im README genannten Regeln. "
+              "Die Mängel sind bei Streamlit gemeldet.",
+        "en": "The facilitation, projector, results and task-force pages, the start page and this statement are "
+              "still built by the Streamlit framework. Some of their controls cannot be changed by the "
+              "application; the automatic check reports the rules listed in the README there. The defects "
               "are reported to Streamlit.",
+    },
+    "accessibility.gap.streamlit_words": {
+        "de": "Auf diesen Streamlit-Seiten stehen weiterhin englische Wörter des Baukastens, ohne als Englisch "
+              "ausgezeichnet zu sein: „Skip to main content“, „Press Enter to submit form“, „Choose an "
+              "option“, „Browse files“, „Drag and drop file here“ und das Menü ⋮; ein Screenreader liest die "
+              "Symbole zum Aufklappen als „keyboard_arrow_right“ vor. Auf den meisten dieser Seiten folgt auf "
+              "die Hauptüberschrift gleich eine Überschrift der dritten Ebene.",
+        "en": "These Streamlit pages still show English words of the framework, not marked as English: “Skip "
+              "to main content”, “Press Enter to submit form”, “Choose an option”, “Browse files”, “Drag and "
+              "drop file here” and the ⋮ menu; a screen reader reads the expander icons out as "
+              "“keyboard_arrow_right”. On most of these pages the main heading is followed directly by a "
+              "third-level heading.",
     },
     "accessibility.gap.grids": {
         "de": "Große Tabellen auf den Seiten Ergebnisse, Moderation und Taskforce zeichnet Streamlit auf eine "
@@ -159,17 +207,25 @@ ACCESSIBILITY_MESSAGES: dict[str, dict[str, str]] = {
     },
     "accessibility.prepared.title": {"de": "Erstellung dieser Erklärung", "en": "Preparation of this statement"},
     "accessibility.prepared": {
-        "de": "Diese Erklärung wurde am {date} erstellt. Sie beruht auf einer Selbstbewertung: einer "
-              "automatischen Prüfung jeder Seite mit axe-core (Regeln für WCAG 2.1 A und AA) auf Deutsch und, "
-              "für die Seiten der Teilnehmenden, auf Arabisch; einem Test allein mit der Tastatur (Code eingeben, "
-              "teilnehmen, Sprache wählen, alle Felder bewerten, eine Bewertung ändern); und einer Prüfung bei "
-              "360 px Breite und 200 % Vergrößerung. Ein Test mit Screenreadern und mit Menschen mit "
+        "de": "Diese Erklärung wurde am {date} erstellt und am {reviewed} überprüft, nachdem die Seiten für "
+              "Teilnehmende neu gebaut waren. Sie beruht auf einer Selbstbewertung: einer automatischen Prüfung "
+              "mit axe-core (Regeln für WCAG 2.1 A und AA und bewährte Verfahren) jeder Seite für Teilnehmende "
+              "in jedem Zustand (auch mit Fehlermeldung, gesperrt, mit Countdown) auf Deutsch und auf Arabisch, "
+              "die dort keinen einzigen Verstoß findet, und jeder anderen Seite auf Deutsch; einem Test allein "
+              "mit der Tastatur (Code eingeben, teilnehmen, Sprache wählen, Leitfragen öffnen, Felder bewerten, "
+              "eine Karte schreiben und ändern, Punkte vergeben); einer Prüfung bei 360 px Breite und 200 % "
+              "Vergrößerung, der Größe der Bedienelemente und der Überschriften; und einem Durchgang auf einem "
+              "Telefon auf Türkisch und Arabisch. Ein Test mit Screenreadern und mit Menschen mit "
               "Behinderungen steht noch aus.",
-        "en": "This statement was prepared on {date}. It is based on a self-assessment: an automatic check of "
-              "every page with axe-core (rules for WCAG 2.1 A and AA) in German and, for the participants' "
-              "pages, in Arabic; a keyboard-only test (enter the code, join, pick a language, rate every field, "
-              "change one rating); and a check at 360 px width and 200 % zoom. A test with screen readers and "
-              "with people with disabilities is still to be done.",
+        "en": "This statement was prepared on {date} and reviewed on {reviewed}, after the participants' pages "
+              "were rebuilt. It is based on a self-assessment: an automatic check with axe-core (rules for WCAG "
+              "2.1 A and AA and best practices) of every participants' page in every state (with an error "
+              "message, locked, with a countdown too) in German and in Arabic, which finds not a single "
+              "violation there, and of every other page in German; a keyboard-only test (enter the code, join, "
+              "pick a language, open the guiding questions, rate fields, write and edit a card, give dots); a "
+              "check at 360 px width and 200 % zoom, of the size of the controls and of the headings; and a run "
+              "on a phone in Turkish and Arabic. A test with screen readers and with people with disabilities "
+              "is still to be done.",
     },
     "accessibility.feedback.title": {"de": "Feedback und Kontaktangaben", "en": "Feedback and contact information"},
     "accessibility.feedback": {

@@ -18,7 +18,7 @@ from werkstatt.messages_report import REPORT_MESSAGES
 from werkstatt.messages_taskforce import TASKFORCE_MESSAGES
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
-SOURCES = [*ROOT.glob("views/*.py"), *ROOT.glob("werkstatt/**/*.py"), ROOT / "app.py"]
+SOURCES = [*ROOT.glob("pages/*.py"), *ROOT.glob("werkstatt/**/*.py"), ROOT / "navigation.py", ROOT / "app.py"]
 
 
 def _placeholders(text: str) -> set[str]:
@@ -77,7 +77,7 @@ def test_keys_built_from_task_force_states_exist():
     for view in PERSPECTIVES:
         assert f"perspective.view.{view}" in MESSAGES
     # the page module runs when imported, so its TABS are read from the source
-    tabs = re.search(r"^TABS = \((.*)\)$", (ROOT / "views" / "taskforce.py").read_text(), flags=re.M).group(1)
+    tabs = re.search(r"^TABS = \((.*)\)$", (ROOT / "pages" / "taskforce.py").read_text(), flags=re.M).group(1)
     for tab in re.findall(r'"([a-z_]+)"', tabs):
         assert f"taskforce.tab.{tab}" in MESSAGES
 

@@ -27,10 +27,10 @@ from werkstatt.i18n import (
 from werkstatt.messages_community import COMMUNITY_MESSAGES
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
-# Everything a participant's page runs: the page, its widgets, the switch and the timer.
-PARTICIPANT_MODULES = [ROOT / "views" / "participate.py",
-                       *(ROOT / "werkstatt" / "ui" / f"{name}.py"
-                         for name in ("rating", "cards", "voting", "timer", "context"))]
+# Everything a participant's device shows: the light client's routes, templates and script.
+WEB = ROOT / "werkstatt" / "web"
+PARTICIPANT_MODULES = sorted(path for pattern in ("**/*.py", "templates/**/*.html", "static/*.js")
+                             for path in WEB.glob(pattern))
 
 # What the service can refuse when a participant joins, rates, writes cards or gives dots.
 PARTICIPANT_ERRORS = (
@@ -39,7 +39,7 @@ PARTICIPANT_ERRORS = (
     errors.RatingClosed, errors.WorkshopClosed, errors.UnknownGroup, errors.GroupNeeded,
     errors.FieldNotInGroup, errors.UnknownCard, errors.NotYourCard, errors.CardModerated,
     errors.CardsClosed, errors.VotingClosed, errors.CardNotVotable, errors.DotBudgetExceeded,
-    errors.DotsPerCardExceeded, errors.StorageFull, errors.StorageReadOnly,
+    errors.DotsPerCardExceeded, errors.DotsChanged, errors.WorkshopFull, errors.StorageFull, errors.StorageReadOnly,
 )
 PARTICIPANT_PROBLEMS = ("problem.card_too_short", "problem.card_too_long", "problem.unknown_kind",
                         "problem.group_tablet_needs_group", "problem.bad_dots")
@@ -56,20 +56,19 @@ SCRIPTS = {  # letters each language must use somewhere, and letters it never us
 def _participant_keys() -> set[str]:
     used = set()
     for path in PARTICIPANT_MODULES:
-        used |= set(re.findall(r'\bt\(\s*"([a-z_]+\.[a-z_.]+)"', path.read_text()))
+        used |= set(re.findall(r'\bt\(\s*["\']([a-z_]+(?:\.[a-z_]+)+)["\']', path.read_text()))
     for step in agenda.STEP_IDS:
         used.add(f"participate.step.{step}")
         if f"participate.wait.{step}" in MESSAGES:
             used.add(f"participate.wait.{step}")
     used |= {f"kind.{kind}" for kind in KINDS} | {f"kind.{kind}.help" for kind in KINDS}
     used |= {error.key for error in PARTICIPANT_ERRORS} | set(PARTICIPANT_PROBLEMS)
-    used.add("accessibility.link")  # werkstatt.ui.access.statement_link, at the foot of the page
     return used
 
 
 def test_the_scan_finds_the_participant_texts():
     keys = _participant_keys()
-    assert {"participate.rating.intro", "cards.save", "vote.left", "timer.over", "app.language"} <= keys
+    assert {"participate.rating.intro", "cards.save", "vote.left", "app.language"} <= keys
 
 
 def test_every_text_a_participant_can_see_is_translated():
