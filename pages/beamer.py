@@ -13,6 +13,7 @@ from werkstatt.i18n import fmt_date, fmt_number, t
 from werkstatt.ui import style
 from werkstatt.ui.access import accessible_page
 from werkstatt.ui.context import get_app, lang as screen_language
+from werkstatt.ui.frame import frame
 from werkstatt.ui.links import page_url, qr_png
 from werkstatt.ui.live import follow
 from werkstatt.ui.results import result_charts, verdict_cards
@@ -51,7 +52,7 @@ def projector_page() -> None:
         accessible_page(screen_language())
         st.error(t("projector.missing_link", screen_language()))
         return
-    workshop = follow(workshop.id, watch="data")
+    workshop = follow(workshop.id)
     lang = screen_language(workshop.language)
     accessible_page(lang)
     fieldset = app.fieldset(workshop)
@@ -82,4 +83,5 @@ def projector_page() -> None:
             progress_panel(app, workshop, fieldset, lang)
 
 
+frame(wide=True, switch=False)
 projector_page()

@@ -7,6 +7,7 @@ from werkstatt.i18n import t
 from werkstatt.ui.card_results import card_results
 from werkstatt.ui.context import get_app, lang, page_params
 from werkstatt.ui.downloads import workshop_downloads
+from werkstatt.ui.frame import frame
 from werkstatt.ui.guard import facilitator_token, require_facilitator
 from werkstatt.ui.live import follow
 from werkstatt.ui.results import result_charts, sector_table, summary_table
@@ -16,9 +17,9 @@ from werkstatt.ui.text import literal
 def results_page() -> None:
     language = lang()
     app = get_app()
-    workshop = follow(require_facilitator().id, watch="data")
+    workshop = follow(require_facilitator().id)
     fieldset = app.fieldset(workshop)
-    st.page_link("views/facilitate.py", label=t("results.back", language), icon=":material/arrow_back:",
+    st.page_link("pages/moderation.py", label=t("results.back", language), icon=":material/arrow_back:",
                  query_params=page_params(f=facilitator_token()))
     st.title(t("results.title", language, title=literal(workshop.title)), anchor=False)
     if not workshop.step.shows_results:
@@ -36,4 +37,5 @@ def results_page() -> None:
     workshop_downloads(workshop, language)
 
 
+frame(wide=True)
 results_page()

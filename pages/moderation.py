@@ -5,8 +5,9 @@ tab is rendered)."""
 import streamlit as st
 
 from werkstatt import agenda
-from werkstatt.i18n import fmt_date, t
+from werkstatt.i18n import fmt_date, fmt_number, t
 from werkstatt.ui.context import act, get_app, lang, page_params, show_action_error
+from werkstatt.ui.frame import frame
 from werkstatt.ui.group_setup import group_setup
 from werkstatt.ui.guard import facilitator_token, require_facilitator
 from werkstatt.ui.links import own_url, page_url, qr_png
@@ -58,6 +59,23 @@ def room_links(workshop, language: str) -> None:
         st.markdown(f"{t('facilitate.join_link', language)}  \n`{join_url}`")
         st.link_button(t("facilitate.open_projector", language), projector_url, icon=":material/tv:")
         st.caption(t("facilitate.projector_hint", language))
+        participant_cap(workshop, language)
+
+
+def _save_cap(workshop_id: int) -> None:
+    act(get_app().set_participant_cap, workshop_id, st.session_state["participant_cap"])
+
+
+def participant_cap(workshop, language: str) -> None:
+    """The most devices that may join; the service says what it takes (1 to 5000)."""
+    with st.form("cap_form", border=False):
+        left, right = st.columns([1, 1], vertical_alignment="bottom")
+        left.number_input(t("facilitate.cap", language), value=workshop.participant_cap, step=1,
+                          key="participant_cap")
+        right.form_submit_button(t("facilitate.cap.save", language), icon=":material/devices:",
+                                 on_click=_save_cap, args=(workshop.id,))
+    st.caption(t("facilitate.cap.now", language, cap=fmt_number(workshop.participant_cap, language))
+               + " " + t("facilitate.cap.help", language))
 
 
 def progress_panel(workshop, fieldset, language: str) -> None:
@@ -82,7 +100,7 @@ def progress_panel(workshop, fieldset, language: str) -> None:
 
 def facilitate_page() -> None:
     language = lang()
-    workshop = follow(require_facilitator().id, watch="data")
+    workshop = follow(require_facilitator().id)
     fieldset = get_app().fieldset(workshop)
     st.title(literal(workshop.title), anchor=False)
     st.caption(literal(" · ".join(filter(None, [workshop.municipality, fmt_date(workshop.date, language),
@@ -98,7 +116,7 @@ def facilitate_page() -> None:
             room_links(workshop, language)
             step_controls(workshop, language)
             progress_panel(workshop, fieldset, language)
-            st.page_link("views/results.py", label=t("facilitate.open_results", language),
+            st.page_link("pages/ergebnisse.py", label=t("facilitate.open_results", language),
                          icon=":material/bar_chart:", query_params=page_params(f=facilitator_token()))
     if groups_tab.open:
         with groups_tab:
@@ -112,4 +130,5 @@ def facilitate_page() -> None:
             process_setup(workshop, fieldset, language)
 
 
+frame(wide=True)
 facilitate_page()

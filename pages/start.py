@@ -1,4 +1,4 @@
-"""Start: join a workshop with its code, create a new one, sign in to facilitate, or sign in
+"""Start: the way to the participants' page, create a workshop, sign in to facilitate, or sign in
 as the task force."""
 
 import datetime as dt
@@ -10,15 +10,17 @@ from werkstatt.fieldsets import DEFAULT_FIELDSET
 from werkstatt.i18n import t
 from werkstatt.ui.access import statement_link
 from werkstatt.ui.context import get_app, lang, page_params, show_error
+from werkstatt.ui.frame import frame
+from werkstatt.ui.links import participant_link
 
 
 def join_box(language: str) -> None:
+    """The way in for a participant who typed the bare address: their own page
+    (``/teilnehmen``), which asks for the code in six languages."""
     with st.container(border=True):
-        st.subheader(t("start.join.title", language))
-        with st.form("join_code_form", border=False):
-            code = st.text_input(t("start.join.code", language), key="start_join_code", max_chars=20)
-            if st.form_submit_button(t("start.join.button", language), type="primary"):
-                st.switch_page("views/participate.py", query_params=page_params(code=code.strip()))
+        st.subheader(t("start.join.title", language), anchor=False)
+        st.markdown(t("start.join.help", language))
+        participant_link(t("start.join.open", language), kind="primary", **page_params())
 
 
 def create_form(language: str) -> None:
@@ -54,7 +56,7 @@ def create_form(language: str) -> None:
     except WerkstattError as error:
         show_error(error)
         return
-    st.switch_page("views/facilitate.py", query_params=page_params(f=token))
+    st.switch_page("pages/moderation.py", query_params=page_params(f=token))
 
 
 def sign_in_form(form: str, keys: tuple[str, str], labels: tuple[str, str, str], sign_in, page: str,
@@ -90,13 +92,14 @@ def start_page() -> None:
     with login_tab:
         sign_in_form("facilitator_login_form", ("login_code", "login_pin"),
                      ("start.join.code", "form.pin", "start.login.button"),
-                     get_app().facilitator_login, "views/facilitate.py", "f", language)
+                     get_app().facilitator_login, "pages/moderation.py", "f", language)
     with taskforce_tab:
         st.caption(t("start.taskforce.help", language))
         sign_in_form("taskforce_login_form", ("taskforce_code", "taskforce_password"),
                      ("process.code", "form.password", "start.taskforce.button"),
-                     get_app().taskforce_login, "views/taskforce.py", "tf", language)
+                     get_app().taskforce_login, "pages/taskforce.py", "tf", language)
     statement_link(language)
 
 
+frame()
 start_page()

@@ -11,6 +11,7 @@ from werkstatt.ui.action_list import action_filters, action_table
 from werkstatt.ui.compare import comparison_panel, perspective_panel, workshop_label
 from werkstatt.ui.context import get_app, lang, show_action_error
 from werkstatt.ui.downloads import process_downloads
+from werkstatt.ui.frame import frame
 from werkstatt.ui.guard import require_taskforce
 from werkstatt.ui.review import review_panel
 from werkstatt.ui.roster import roster
@@ -95,4 +96,5 @@ def taskforce_page() -> None:
             process_downloads(process, workshops, language)
 
 
+frame(wide=True)
 taskforce_page()

@@ -10,7 +10,7 @@ from streamlit.testing.v1 import AppTest
 from werkstatt.service import Werkstatt
 from tests.conftest import CHEAP_HASHER
 
-APP = str(Path(__file__).resolve().parents[2] / "app.py")
+APP = str(Path(__file__).resolve().parents[2] / "navigation.py")
 
 
 @pytest.fixture
@@ -24,14 +24,14 @@ def app(db_path, monkeypatch):
 
 @pytest.fixture
 def open_page():
-    """Run ``app.py`` on one page with query params, as a browser would open the URL."""
+    """Run ``navigation.py`` (the Streamlit side) on one page with query params, as a browser would open the URL."""
 
     def run(page: str, **params: str) -> AppTest:
         at = AppTest.from_file(APP, default_timeout=30)
         for key, value in params.items():
             at.query_params[key] = value
         at.run()
-        if page != "views/start.py":
+        if page != "pages/start.py":
             at.switch_page(page).run()
         assert not at.exception, at.exception
         return at

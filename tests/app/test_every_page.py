@@ -2,19 +2,23 @@
 
 import ast
 import pathlib
+import re
 import tomllib
 
 import pytest
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
-PAGES = sorted((ROOT / "views").glob("*.py"))
+PAGES = sorted((ROOT / "pages").glob("*.py"))
+NAVIGATION = ROOT / "navigation.py"
 
 
 @pytest.mark.parametrize("page", PAGES, ids=lambda p: p.name)
 def test_every_page_runs_without_exception(app, workshop, open_page, page):
     token = app.facilitator_login(workshop.join_code, "4711")
-    at = open_page(f"views/{page.name}", f=token, w=str(workshop.id), code=workshop.join_code)
+    at = open_page(f"pages/{page.name}", f=token, w=str(workshop.id), code=workshop.join_code)
     assert not at.exception
+    # the page's own frame: the language switch everywhere but on the projector
+    assert ("language_switch" in [w.key for w in at.get("button_group")]) == (page.stem != "beamer")
 
 
 def test_post_script_gc_is_off():
@@ -23,7 +27,29 @@ def test_post_script_gc_is_off():
     assert config["runner"]["postScriptGC"] is False
 
 
-@pytest.mark.parametrize("path", PAGES + [ROOT / "app.py"], ids=lambda p: p.name)
+def test_every_page_is_named_as_its_url_and_the_old_page_list_is_hidden():
+    """Streamlit scans ``pages/`` before ``st.navigation`` runs: a page whose file is named
+    otherwise than its URL shows "Page not found" on its first load, and the scan's own list
+    of pages must stay hidden (shared/facts.md, section 10)."""
+    source = NAVIGATION.read_text()
+    assert "url_path=" not in source
+    registered = set(re.findall(r'st\.Page\(PAGES / "([a-z_]+\.py)"', source))
+    assert registered == {page.name for page in PAGES}
+    config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text())
+    assert config["client"]["showSidebarNavigation"] is False
+
+
+@pytest.mark.parametrize("page", PAGES, ids=lambda p: p.name)
+def test_every_page_draws_its_own_frame_before_anything_else(page):
+    """A process that has not run ``navigation.py`` yet runs a page file on its own (Streamlit's
+    old multipage mode): layout, the page's language and the switch come from the page itself."""
+    calls = [node.value.func.id for node in ast.parse(page.read_text()).body
+             if isinstance(node, ast.Expr) and isinstance(node.value, ast.Call)
+             and isinstance(node.value.func, ast.Name)]
+    assert len(calls) == 2 and calls[0] == "frame", calls
+
+
+@pytest.mark.parametrize("path", PAGES + [NAVIGATION, ROOT / "app.py"], ids=lambda p: p.name)
 def test_pages_never_touch_sql_or_yaml(path):
     imported = set()
     for node in ast.walk(ast.parse(path.read_text())):

@@ -16,7 +16,7 @@ def _param(at, key):
 
 
 def test_create_a_workshop_from_the_start_page(app, open_page):
-    at = open_page("views/start.py")
+    at = open_page("pages/start.py")
     at.text_input(key="create_title").input("Selbstcheck Herbst")
     at.text_input(key="create_municipality").input("Musterstadt")
     at.text_input(key="create_place").input("Rathaus")
@@ -31,7 +31,7 @@ def test_create_a_workshop_from_the_start_page(app, open_page):
 
 
 def test_create_refuses_mismatched_pins_and_keeps_the_input(app, open_page):
-    at = open_page("views/start.py")
+    at = open_page("pages/start.py")
     at.text_input(key="create_title").input("Selbstcheck")
     at.text_input(key="create_municipality").input("Musterstadt")
     at.text_input(key="create_pin").input("8642")
@@ -43,7 +43,7 @@ def test_create_refuses_mismatched_pins_and_keeps_the_input(app, open_page):
 
 
 def test_login_with_code_and_pin_opens_the_console(app, workshop, open_page):
-    at = open_page("views/start.py")
+    at = open_page("pages/start.py")
     at.text_input(key="login_code").input(workshop.join_code)
     at.text_input(key="login_pin").input(PIN)
     at.button(key="FormSubmitter:facilitator_login_form-Anmelden").click().run()
@@ -52,7 +52,7 @@ def test_login_with_code_and_pin_opens_the_console(app, workshop, open_page):
 
 
 def test_wrong_pin_is_refused_on_the_start_page(app, workshop, open_page):
-    at = open_page("views/start.py")
+    at = open_page("pages/start.py")
     at.text_input(key="login_code").input(workshop.join_code)
     at.text_input(key="login_pin").input("0000")
     at.button(key="FormSubmitter:facilitator_login_form-Anmelden").click().run()
@@ -60,7 +60,47 @@ def test_wrong_pin_is_refused_on_the_start_page(app, workshop, open_page):
     assert "f" not in at.query_params
 
 
-@pytest.mark.parametrize("page", ["views/facilitate.py", "views/results.py"])
+def _html(at) -> str:
+    return "\n".join(element.proto.body for element in at.get("html"))
+
+
+@pytest.mark.parametrize("params, href", [({}, "/teilnehmen"), ({"lang": "en"}, "/teilnehmen?lang=en")])
+def test_the_start_page_sends_a_joiner_to_the_participants_page(app, open_page, params, href):
+    """A plain link in this tab: the participants' page is a route, not a Streamlit page, and
+    asks for the code itself. The language goes along when it is not German."""
+    html = _html(open_page("pages/start.py", **params))
+    label = "Zur Teilnahme: Code eingeben" if not params else "Take part: enter the code"
+    assert f'<a class="ws-route ws-primary" href="{href}">{label}</a>' in html
+
+
+CAP_SAVE = "FormSubmitter:cap_form-Höchstzahl speichern"
+
+
+def test_the_console_sets_the_participant_cap(app, workshop, open_page):
+    token = app.facilitator_login(workshop.join_code, PIN)
+    at = open_page("pages/moderation.py", f=token)
+    assert at.number_input(key="participant_cap").value == 500
+    assert "so kann kein Skript den Workshop mit Anmeldungen fluten" in texts(at)
+    at.number_input(key="participant_cap").set_value(40)
+    at.button(key=CAP_SAVE).click().run()
+    assert not at.exception and not at.error
+    assert app.workshop(workshop.id).participant_cap == 40
+    assert "Gespeichert: höchstens 40 Geräte." in texts(at)
+
+
+@pytest.mark.parametrize("cap", [0, -3, 5001])
+def test_the_console_refuses_a_cap_out_of_range_in_german(app, workshop, open_page, cap):
+    token = app.facilitator_login(workshop.join_code, PIN)
+    at = open_page("pages/moderation.py", f=token)
+    at.number_input(key="participant_cap").set_value(cap)
+    at.button(key=CAP_SAVE).click().run()
+    assert not at.exception
+    assert [e.value for e in at.error] == ["Höchstzahl der Geräte: eine ganze Zahl von 1 bis 5000."]
+    assert app.workshop(workshop.id).participant_cap == 500
+    assert at.number_input(key="participant_cap").value == cap  # what was typed stays to correct
+
+
+@pytest.mark.parametrize("page", ["pages/moderation.py", "pages/ergebnisse.py"])
 @pytest.mark.parametrize("params", [{}, {"f": "geraten"}, {"t": "participant"}, {"f": "participant"}])
 def test_facilitator_pages_without_a_valid_token_show_no_controls(app, workshop, open_page, page, params):
     token = app.join(workshop.join_code).token
@@ -73,7 +113,7 @@ def test_facilitator_pages_without_a_valid_token_show_no_controls(app, workshop,
 
 def test_console_moves_the_live_step(app, workshop, open_page):
     token = app.facilitator_login(workshop.join_code, PIN)
-    at = open_page("views/facilitate.py", f=token)
+    at = open_page("pages/moderation.py", f=token)
     assert "Ergebnisse sind für Beamer und Teilnehmende noch verborgen" in texts(at)
     at.button(key="go_rating").click().run()
     assert app.workshop(workshop.id).live_step == "rating"
@@ -82,7 +122,7 @@ def test_console_moves_the_live_step(app, workshop, open_page):
 
 def test_closing_needs_a_confirmation(app, workshop, open_page):
     token = app.facilitator_login(workshop.join_code, PIN)
-    at = open_page("views/facilitate.py", f=token)
+    at = open_page("pages/moderation.py", f=token)
     assert at.button(key="go_closed").disabled
     at.checkbox(key="confirm_close").check().run()
     at.button(key="go_closed").click().run()
@@ -92,7 +132,7 @@ def test_closing_needs_a_confirmation(app, workshop, open_page):
 def test_console_counts_joins_and_ratings(app, rating_workshop, open_page):
     seed_ratings(app, rating_workshop, participants=4)
     token = app.facilitator_login(rating_workshop.join_code, PIN)
-    at = open_page("views/facilitate.py", f=token)
+    at = open_page("pages/moderation.py", f=token)
     assert {m.label: m.value for m in at.metric}["Angemeldet"] == "4"
     assert list(at.dataframe[0].value["haben bewertet"]) == [4] * 7
 
@@ -100,7 +140,7 @@ def test_console_counts_joins_and_ratings(app, rating_workshop, open_page):
 def test_results_page_shows_table_and_suppresses_small_sector_cells(app, rating_workshop, open_page):
     seed_ratings(app, rating_workshop, participants=12)
     token = app.facilitator_login(rating_workshop.join_code, PIN)
-    at = open_page("views/results.py", f=token)
+    at = open_page("pages/ergebnisse.py", f=token)
     table = at.dataframe[0].value
     assert len(table) == 7
     assert list(table.columns[:3]) == ["Handlungsfeld", "Antworten", "kann ich nicht einschätzen"]
@@ -112,7 +152,7 @@ def test_markdown_and_html_in_the_title_are_shown_literally(app, open_page):
     title = "<b>Fett?</b> **nein** [Link](http://x) :red[rot]"
     workshop = app.create_workshop(title=title, municipality="Köln_Süd", facilitator_pin=PIN)
     token = app.facilitator_login(workshop.join_code, PIN)
-    at = open_page("views/facilitate.py", f=token)
+    at = open_page("pages/moderation.py", f=token)
     shown = at.title[0].value
     for markup in ("**", "[Link]", "<b>", ":red["):
         assert markup not in shown  # every markup character arrives escaped

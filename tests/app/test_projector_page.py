@@ -8,7 +8,7 @@ from tests.conftest import seed_ratings
 
 def test_projector_before_reveal_shows_code_counts_and_no_results(app, rating_workshop, open_page):
     seed_ratings(app, rating_workshop, participants=5)
-    at = open_page("views/projector.py", w=str(rating_workshop.id), code=rating_workshop.join_code)
+    at = open_page("pages/beamer.py", w=str(rating_workshop.id), code=rating_workshop.join_code)
     page = "\n".join(str(h.proto) for h in at.get("html"))
     assert rating_workshop.join_code in page
     assert "sind dabei" in page and ">5<" in page
@@ -20,7 +20,7 @@ def test_projector_before_reveal_shows_code_counts_and_no_results(app, rating_wo
 def test_projector_after_reveal_shows_charts_and_verdicts(app, rating_workshop, open_page):
     seed_ratings(app, rating_workshop, participants=12)
     app.set_live_step(rating_workshop.id, "results")
-    at = open_page("views/projector.py", w=str(rating_workshop.id), code=rating_workshop.join_code)
+    at = open_page("pages/beamer.py", w=str(rating_workshop.id), code=rating_workshop.join_code)
     charts = at.get("plotly_chart")
     assert len(charts) == 2
     spec = json.loads(charts[0].proto.spec)
@@ -31,12 +31,12 @@ def test_projector_after_reveal_shows_charts_and_verdicts(app, rating_workshop, 
 
 
 def test_projector_link_needs_the_matching_code(app, workshop, open_page):
-    at = open_page("views/projector.py", w=str(workshop.id), code="ZZZZZZ")
+    at = open_page("pages/beamer.py", w=str(workshop.id), code="ZZZZZZ")
     assert "Beamer-Link ist nicht vollständig" in texts(at)
     assert at.get("plotly_chart") == []
 
 
 def test_projector_in_english(app, workshop, open_page):
-    at = open_page("views/projector.py", w=str(workshop.id), code=workshop.join_code, lang="en")
+    at = open_page("pages/beamer.py", w=str(workshop.id), code=workshop.join_code, lang="en")
     page = "\n".join(str(h.proto) for h in at.get("html"))
     assert "have joined" in page

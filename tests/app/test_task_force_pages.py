@@ -61,7 +61,7 @@ def taskforce(app, open_page):
 
     def run(process, tab: str | None = None):
         token = app.taskforce_login(process.code, demo.DEMO_TASKFORCE_PASSWORD)
-        at = open_page("views/taskforce.py", tf=token)
+        at = open_page("pages/taskforce.py", tf=token)
         if tab is not None:
             at.session_state["taskforce_tab"] = tab
             _run(at)
@@ -74,7 +74,7 @@ def taskforce(app, open_page):
 def console(app, workshop, open_page):
     """The facilitator console of ``workshop`` on its "Taskforce & Selbstcheck" tab."""
     token = app.facilitator_login(workshop.join_code, PIN)
-    at = open_page("views/facilitate.py", f=token)
+    at = open_page("pages/moderation.py", f=token)
     at.session_state["console_tab"] = PROCESS_TAB
     return _run(at)
 
@@ -108,7 +108,7 @@ def _save_edit(at, action):
 
 
 def _sign_in(open_page, code: str, password: str):
-    at = open_page("views/start.py")
+    at = open_page("pages/start.py")
     at.text_input(key="taskforce_code").input(code)
     at.text_input(key="taskforce_password").input(password)
     at.button(key=SIGN_IN).click()
@@ -150,7 +150,7 @@ def test_the_taskforce_page_refuses_anything_but_a_taskforce_sign_in(app, worksh
     app.create_process("Weltoffene Kommune Musterstadt", "Musterstadt", PASSWORD, workshop_id=workshop.id)
     tokens = {"participant": app.join(workshop.join_code).token,
               "facilitator": app.facilitator_login(workshop.join_code, PIN)}
-    at = open_page("views/taskforce.py", **{key: tokens.get(value, value) for key, value in params.items()})
+    at = open_page("pages/taskforce.py", **{key: tokens.get(value, value) for key, value in params.items()})
     assert REFUSAL in texts(at)
     assert at.tabs == [] and at.get("form") == [] and at.dataframe == []
     assert "Weltoffene Kommune Musterstadt" not in texts(at)
@@ -444,7 +444,7 @@ def test_the_self_check_entered_on_the_taskforce_page_goes_to_the_chosen_worksho
 def test_one_workshop_is_not_enough_for_a_comparison(app, workshop, open_page):
     process = app.create_process("Weltoffene Kommune Musterstadt", "Musterstadt", PASSWORD, workshop_id=workshop.id)
     token = app.taskforce_login(process.code, PASSWORD)
-    at = open_page("views/taskforce.py", tf=token)
+    at = open_page("pages/taskforce.py", tf=token)
     at.session_state["taskforce_tab"] = "Vergleich & Selbstcheck"
     _run(at)
     assert "Für einen Vergleich braucht der Prozess mindestens zwei Workshops." in texts(at)

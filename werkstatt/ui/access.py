@@ -44,9 +44,9 @@ def accessible_page(language: str) -> None:
     st.html(CSS + _SCRIPT.replace("LANG", json.dumps(code)), unsafe_allow_javascript=True)
 
 
-def statement_link(language: str, **params: str) -> None:
-    """The small link to the accessibility statement at the foot of the start and participant
-    pages; ``params`` (a participant's token) bring the reader back to where they were."""
+def statement_link(language: str) -> None:
+    """The small link to the accessibility statement at the foot of the start page (the
+    participants' pages in ``werkstatt.web`` carry their own)."""
     st.divider()
-    st.page_link("views/accessibility.py", label=t("accessibility.link", language),
-                 icon=":material/accessibility_new:", query_params=page_params(**params))
+    st.page_link("pages/barrierefreiheit.py", label=t("accessibility.link", language),
+                 icon=":material/accessibility_new:", query_params=page_params())

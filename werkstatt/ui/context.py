@@ -9,7 +9,6 @@ from werkstatt.i18n import (
     DEFAULT_LANGUAGE,
     LANGUAGE_NAMES,
     LANGUAGES,
-    PARTICIPANT_LANGUAGES,
     normalize_language,
     t,
 )
@@ -18,9 +17,6 @@ from werkstatt.settings import db_path
 
 LANG_KEY = "lang"  # query parameter
 SWITCH_KEY = "language_switch"
-# Its own key: the participant's switch offers six languages, the others two, and a widget
-# key must not carry a value that another page's switch cannot show.
-PARTICIPANT_SWITCH_KEY = "participant_language_switch"
 
 
 @st.cache_resource
@@ -46,18 +42,12 @@ def lang(default: str = DEFAULT_LANGUAGE) -> str:
     return normalize_language(st.session_state.get(SWITCH_KEY) or st.query_params.get(LANG_KEY) or default)
 
 
-def participant_lang() -> str:
-    """The participant's language: their switch, else ``?lang=``, else German; one of the six."""
-    chosen = st.session_state.get(PARTICIPANT_SWITCH_KEY) or st.query_params.get(LANG_KEY)
-    return normalize_language(chosen, PARTICIPANT_LANGUAGES)
-
-
-def _remember_language(key: str = SWITCH_KEY) -> None:
+def _remember_language() -> None:
     """Keep the choice in the URL (``?lang=en``), so a reload or a shared link keeps it."""
-    if st.session_state[key] == DEFAULT_LANGUAGE:
+    if st.session_state[SWITCH_KEY] == DEFAULT_LANGUAGE:
         st.query_params.pop(LANG_KEY, None)
     else:
-        st.query_params[LANG_KEY] = st.session_state[key]
+        st.query_params[LANG_KEY] = st.session_state[SWITCH_KEY]
 
 
 def language_switch() -> None:
@@ -75,24 +65,6 @@ def language_switch() -> None:
     )
 
 
-def participant_language_switch() -> None:
-    """The six languages of the participant page, each named in itself, as pills that wrap on a
-    360 px phone: someone who reads no German still finds "Türkçe" or "العربية" at a glance,
-    on the join screens already and at any time after."""
-    if PARTICIPANT_SWITCH_KEY not in st.session_state:
-        st.session_state[PARTICIPANT_SWITCH_KEY] = participant_lang()
-    st.pills(
-        t("app.language", participant_lang()),
-        PARTICIPANT_LANGUAGES,
-        format_func=LANGUAGE_NAMES.get,
-        key=PARTICIPANT_SWITCH_KEY,
-        on_change=_remember_language,
-        args=(PARTICIPANT_SWITCH_KEY,),
-        required=True,
-        label_visibility="collapsed",
-    )
-
-
 def page_params(**params: str) -> dict[str, str]:
     """Query parameters for a link to another page, carrying the language along."""
     current = lang()
@@ -100,9 +72,9 @@ def page_params(**params: str) -> dict[str, str]:
     return {**{k: v for k, v in params.items() if v}, **extra}
 
 
-def show_error(error: WerkstattError, language: str | None = None) -> None:
-    """The error's sentence in ``language`` (the participant's), else in this page's language."""
-    st.error(error.message(language or lang()), icon=":material/error:")
+def show_error(error: WerkstattError) -> None:
+    """The error's sentence in this page's language."""
+    st.error(error.message(lang()), icon=":material/error:")
 
 
 ACTION_ERROR_KEY = "action_error"

@@ -9,6 +9,7 @@ browser's port. The link is always shown as text under the code, too.
 from __future__ import annotations
 
 import fcntl
+import html
 import io
 import ipaddress
 import os
@@ -70,6 +71,25 @@ def own_url(url_path: str, **params: str) -> str:
     """A link for this browser itself (the projector window on the facilitator's laptop)."""
     seen = urlsplit(st.context.url or "http://localhost:8501")
     return _url(f"{seen.scheme}://{seen.netloc}", url_path, params)
+
+
+LINK_CSS = """
+<style>
+a.ws-route { color: #0b5cad; font-weight: 600; text-underline-offset: 0.2em; }
+a.ws-route.ws-back::before { content: "← " / ""; }
+a.ws-route.ws-primary { display: inline-block; padding: 0.55rem 1.2rem; border-radius: 0.5rem;
+  background: #0b5cad; color: #fff; text-decoration: none; }
+</style>
+"""
+
+
+def participant_link(label: str, kind: str = "back", **params: str) -> None:
+    """A plain link, in this tab, to the participants' page (``/teilnehmen``, a route of
+    ``werkstatt.web``): ``st.page_link`` knows only Streamlit pages and ``st.link_button`` opens
+    a new tab. ``kind`` is "back" (a text link with an arrow) or "primary" (a button). The
+    values are quoted into the URL and the whole link escaped; the label is a catalogue text."""
+    href = html.escape(_url("", "teilnehmen", params))
+    st.html(f'{LINK_CSS}<a class="ws-route ws-{kind}" href="{href}">{html.escape(label)}</a>')
 
 
 def _url(base: str, url_path: str, params: dict[str, str]) -> str:

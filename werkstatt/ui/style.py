@@ -1,36 +1,6 @@
-"""Static CSS for touch and projector screens (no user text ever goes in here)."""
+"""Static CSS for the projector screen (no user text ever goes in here)."""
 
 import streamlit as st
-
-from werkstatt.i18n import DEFAULT_LANGUAGE, RTL_LANGUAGES
-
-TABLET_CSS = """
-<style>
-/* big touch targets for the rating scale on tablets and phones */
-div[role="radiogroup"] { align-items: stretch; width: 100%; }
-div[role="radiogroup"] > div { width: 100%; }
-div[role="radiogroup"] label {
-  font-size: 1.1rem; padding: 0.65rem 0.9rem; margin: 0 0 0.45rem 0;
-  border: 2px solid #c9ced6; border-radius: 0.6rem; width: 100%; min-height: 3rem;
-}
-div[role="radiogroup"] label:has(input:checked) { border-color: #0b5cad; background: #e8f1fb; }
-div[data-testid="stMarkdownContainer"] p, li { font-size: 1.08rem; }
-button[kind="primary"], button[kind="secondary"] { min-height: 3rem; font-size: 1.05rem; }
-/* the dot-vote control: three big buttons */
-div[data-testid="stButtonGroup"] button { min-height: 3rem; min-width: 5rem; font-size: 1.2rem; }
-</style>
-"""
-
-# Arabic: the participant's content reads from the right, the app's own frame (header, menu) stays.
-# ``direction`` mirrors flex rows too, so radio circles, pills and alerts move to the right edge;
-# headings and captions carry their own left alignment, and a progress bar fills from the right.
-RTL_CSS = """
-<style>
-[data-testid="stMainBlockContainer"] { direction: rtl; text-align: right; }
-[data-testid="stMainBlockContainer"] :is(h1, h2, h3, h4, [data-testid="stCaptionContainer"]) { text-align: right; }
-[data-testid="stMainBlockContainer"] [data-testid="stProgressBarTrack"] { transform: scaleX(-1); }
-</style>
-"""
 
 PROJECTOR_CSS = """
 <style>
@@ -56,11 +26,6 @@ header[data-testid="stHeader"] { display: none; }
 .ws-verdict { font-size: 1.5rem; font-weight: 800; }
 </style>
 """
-
-
-def tablet(language: str = DEFAULT_LANGUAGE) -> None:
-    """Touch-sized controls; mirrored for a right-to-left participant language."""
-    st.html(TABLET_CSS + (RTL_CSS if language in RTL_LANGUAGES else ""))
 
 
 def projector() -> None:

@@ -1,8 +1,8 @@
-"""The countdown that projector and tablets show while a timer runs.
+"""The countdown that the projector and the console show while a timer runs.
 
 The server sends the seconds left when the page renders; a few lines of
 JavaScript count down from there in the browser. So the clock ticks every
-second without a single rerun, and a tablet whose clock is wrong still shows
+second without a single rerun, and a laptop whose clock is wrong still shows
 the right time. Only numbers and catalogue texts go into this HTML, never
 anything a person typed (it is the one place that runs script).
 """

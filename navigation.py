@@ -1,0 +1,35 @@
+"""The Streamlit side of Werkstatt: which page a URL opens; nothing else.
+
+``app.py`` serves this script beside the participants' routes (``werkstatt.web``), which
+own ``/teilnehmen``. Navigation is hidden: nobody browses between roles. Each screen is
+reached by its own link (the projector link, the facilitator's ``?f=`` token), and the
+facilitator pages check that token themselves (``werkstatt.ui.guard``), as does the
+task-force page with its ``?tf=`` sign-in, so no typed URL reaches a facilitator control
+without the PIN.
+
+Each page file is named as its URL (``pages/moderation.py`` is ``/moderation``): Streamlit
+looks at a ``pages/`` folder before ``st.navigation`` has run, and a page whose file had
+another name would show a "Page not found" dialog on its first load
+(``client.showSidebarNavigation = false`` hides that mode's own list of pages; facts.md,
+section 10). For the same reason each page draws its own frame (layout, the page's
+language, the language switch: ``werkstatt.ui.frame``).
+"""
+
+from pathlib import Path
+
+import streamlit as st
+
+from werkstatt.i18n import t
+from werkstatt.ui.context import lang
+
+PAGES = Path(__file__).parent / "pages"
+
+language = lang()
+start = st.Page(PAGES / "start.py", title=t("nav.start", language), default=True)
+projector = st.Page(PAGES / "beamer.py", title=t("nav.projector", language))
+facilitate = st.Page(PAGES / "moderation.py", title=t("nav.facilitate", language))
+results = st.Page(PAGES / "ergebnisse.py", title=t("nav.results", language))
+taskforce = st.Page(PAGES / "taskforce.py", title=t("nav.taskforce", language))
+statement = st.Page(PAGES / "barrierefreiheit.py", title=t("nav.accessibility", language))
+
+st.navigation([start, projector, facilitate, results, taskforce, statement], position="hidden").run()
