@@ -5,7 +5,12 @@ run in a thread of its own, so a ``Store`` keeps a small pool of connections
 (opened with ``check_same_thread=False``, each used by one thread at a time)
 instead of opening one per rerun. Every multi-statement write runs inside
 ``BEGIN IMMEDIATE … COMMIT`` (``Store.write``): sqlite-utils' ``atomic()`` alone
-raises "database is locked" under concurrent writers (shared/facts.md, §1).
+raises "database is locked" under concurrent writers (shared/facts.md, §1). The
+threads of one process take a lock per file before ``BEGIN IMMEDIATE``: they then
+wait in turn, instead of in SQLite's busy handler, which sleeps in steps of up to
+100 ms and lets a waiter lose to later ones again and again (a hall voting at once
+saw taps wait 3 s on an idle CPU). Other processes (``make serve-multi``) still
+meet SQLite's lock and its busy timeout.
 
 A full disk or a file that cannot be written is SQLite refusing the write: the
 transaction is rolled back, and ``Store.write`` turns the refusal into
@@ -26,6 +31,7 @@ import errno
 import json
 import queue
 import sqlite3
+import threading
 from pathlib import Path
 from typing import Iterator
 
@@ -56,6 +62,16 @@ _FOLDER_REFUSALS: dict[int, type[StorageError]] = {
 }
 
 
+_WRITE_LOCKS: dict[str, threading.RLock] = {}  # one per file, shared by every Store of this process
+_WRITE_LOCKS_GUARD = threading.Lock()
+
+
+def _write_lock(path: str) -> threading.RLock:
+    key = path if path == ":memory:" else str(Path(path).resolve())
+    with _WRITE_LOCKS_GUARD:
+        return _WRITE_LOCKS.setdefault(key, threading.RLock())
+
+
 def _connect(path: str) -> Database:
     conn = sqlite3.connect(path, check_same_thread=False, timeout=BUSY_TIMEOUT_MS / 1000)
     db = Database(conn)
@@ -74,6 +90,7 @@ class Store(TaskForceStore, TransferStore):
     def __init__(self, path: str | Path):
         self.path = str(path)
         self._pool: queue.LifoQueue[Database] = queue.LifoQueue()
+        self._write_lock = _write_lock(self.path)
         try:
             self._open()
         except BaseException:
@@ -117,7 +134,7 @@ class Store(TaskForceStore, TransferStore):
         for a full disk), so nothing of it is stored and the connection goes back to the pool
         clean for the next write. A full disk or a read-only file leaves as ``StorageFull`` or
         ``StorageReadOnly``: the one place where SQLite's refusals become domain errors."""
-        with self._refusals(), self._db() as db:
+        with self._write_lock, self._refusals(), self._db() as db:
             db.execute("BEGIN IMMEDIATE")
             try:
                 yield db
@@ -240,6 +257,13 @@ class Store(TaskForceStore, TransferStore):
     def bump_data_version(self, db: Database, workshop_id: int) -> None:
         db.execute(
             "UPDATE workshops SET data_version = data_version + 1 WHERE id = ?", (workshop_id,)
+        )
+
+    def bump_vote_version(self, db: Database, workshop_id: int) -> None:
+        """For a dot tap: the data changed, the cards did not (``Werkstatt.wall`` stays cached)."""
+        db.execute(
+            "UPDATE workshops SET data_version = data_version + 1, vote_version = vote_version + 1"
+            " WHERE id = ?", (workshop_id,)
         )
 
     def bump_step_version(self, db: Database, workshop_id: int) -> None:
