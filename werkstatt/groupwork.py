@@ -230,7 +230,18 @@ class GroupWork:
         """
         workshop = self.workshop(workshop_id)
         return self._per_version(workshop, "board", lambda: card_rules.board(
-            [card_from_row(r) for r in self.store.cards(workshop_id)], self.store.votes(workshop_id)))
+            self._wall(workshop), self.store.votes(workshop_id)))
+
+    def wall(self, workshop_id: int) -> list[Card]:
+        """Every card with its merged sources but without dots (``board`` adds them): what a ballot needs."""
+        return self._wall(self.workshop(workshop_id))
+
+    def _wall(self, workshop: Workshop) -> list[Card]:
+        """Computed once per change of the cards, so the ballots of a hall voting at once do not
+        read and rebuild every card after each tap."""
+        return self._per_version(
+            workshop, "wall", lambda: card_rules.board([card_from_row(r) for r in self.store.cards(workshop.id)], []),
+            version=workshop.cards_version)
 
     def _card(self, workshop_id: int, card_id: int) -> Card:
         for card in self.board(workshop_id):
@@ -369,7 +380,8 @@ class GroupWork:
             workshop = self.workshop(participant.workshop_id)
             if not (workshop.step.accepts_votes and workshop.input_open(self._now())):
                 raise VotingClosed()
-            cards = [card_from_row(r) for r in self.store.cards(workshop.id, db)]
+            # The wall of the version read in this transaction: no other write can commit meanwhile.
+            cards = self._wall(workshop)
             votes = self.store.votes_of(participant.id, db)
             root_of = card_rules.roots(cards)
             root = root_of.get(card_id)
@@ -392,14 +404,14 @@ class GroupWork:
                 if voted_card != root and root_of[voted_card] == root:
                     self.store.set_dots(db, participant.id, voted_card, 0, now)
             self.store.set_dots(db, participant.id, root, dots, now)
-            self.store.bump_data_version(db, workshop.id)
+            self.store.bump_vote_version(db, workshop.id)
         return dots
 
     def my_dots(self, token: str) -> dict[int, int]:
         """The participant's dots per card on the wall (card id → dots)."""
         participant = self.participant(token)
-        # The board is cached per version, and the voting page reads it anyway.
-        return card_rules.dots_of(participant.id, self.board(participant.workshop_id),
+        # Only which cards are visible and merged matters here: the wall, cached across dot taps.
+        return card_rules.dots_of(participant.id, self._wall(self.workshop(participant.workshop_id)),
                                   self.store.votes_of(participant.id))
 
     def voters(self, workshop_id: int) -> int:

@@ -81,6 +81,12 @@ class Workshop:
     wall_field: str | None = None
     process_id: int | None = None  # the process (evaluation over time) it belongs to
     participant_cap: int = 500  # joins beyond this are refused (a script must not flood the room)
+    vote_version: int = 0  # dot taps so far: data_version - vote_version moves with the cards only
+
+    @property
+    def cards_version(self) -> int:
+        """Moves with every change but a dot tap (what ``Werkstatt.wall`` is cached on)."""
+        return self.data_version - self.vote_version
 
     @property
     def step(self) -> agenda.Step:
@@ -457,14 +463,15 @@ class Werkstatt(GroupWork, TaskForce):
         self.store.backup(target)
         return target
 
-    def _per_version(self, workshop: Workshop, name: str, compute: Callable[[], object]):
-        """``compute()`` once per workshop, data version and ``name``.
+    def _per_version(self, workshop: Workshop, name: str, compute: Callable[[], object],
+                     version: int | None = None):
+        """``compute()`` once per workshop, data version (or the ``version`` given) and ``name``.
 
         A projector, a results page and 150 tablets asking for the same
         workshop compute a summary or the card board once per change, not
         once per screen. Callers get the shared object: copy before changing it.
         """
-        key = (workshop.id, workshop.data_version, name)
+        key = (workshop.id, workshop.data_version if version is None else version, name)
         with self._cache_lock:
             if key in self._cache:
                 return self._cache[key]
@@ -507,6 +514,7 @@ def _workshop(row: dict) -> Workshop:
         wall_field=row["wall_field"],
         process_id=row["process_id"],
         participant_cap=row["participant_cap"],
+        vote_version=row["vote_version"],
     )
 
 

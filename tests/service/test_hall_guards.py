@@ -146,3 +146,32 @@ def test_one_read_gives_every_workshops_version_and_stores_a_timer_lock_that_is_
     assert after[workshop.id] == before[workshop.id] + 1 and after[other.id] == before[other.id]
     assert app.workshop(workshop.id).locked
     assert app.device_versions([]) == {}
+
+
+# --- the wall of cards while a hall votes ---------------------------------------------------------
+
+
+def test_a_dot_tap_keeps_the_wall_but_the_board_counts_it(app, workshop):
+    """Ballots read the wall (cards and merges, no dots): a tap must not make every ballot rebuild
+    it, while the board (the ranking) shows the new dots at once."""
+    wall = write_wall(app, workshop)
+    voter = app.join(workshop.join_code).token
+    before, version = app.wall(workshop.id), app.workshop(workshop.id)
+    app.vote(voter, wall.gaps[0], 2)
+    assert app.wall(workshop.id) is before
+    assert next(c.dots for c in app.board(workshop.id) if c.id == wall.gaps[0]) == 2
+    after = app.workshop(workshop.id)
+    assert after.cards_version == version.cards_version and after.data_version == version.data_version + 1
+
+
+def test_a_change_of_the_cards_reaches_the_wall_after_taps(app, workshop):
+    wall = write_wall(app, workshop)
+    voter = app.join(workshop.join_code).token
+    app.vote(voter, wall.gaps[1], 1)
+    app.wall(workshop.id)
+    app.merge_cards(workshop.id, wall.gaps[0], [wall.gaps[1]])
+    app.hide_card(workshop.id, wall.gaps[2])
+    cards = {c.id: c for c in app.wall(workshop.id)}
+    assert cards[wall.gaps[0]].sources == (wall.gaps[1],) and cards[wall.gaps[0]].dots == 0
+    assert not cards[wall.gaps[1]].visible and not cards[wall.gaps[2]].visible
+    assert app.my_dots(voter) == {wall.gaps[0]: 1}  # the dot moved with the merge

@@ -129,7 +129,7 @@ def ballot_context(app: Werkstatt, token: str, workshop: Workshop, fieldset: Fie
     """Dots left, the fields with votable cards (gaps before ideas, in writing order: no ranking
     before the reveal), and the cards of the chosen field."""
     mine = app.my_dots(token)
-    board = app.board(workshop.id)
+    board = app.wall(workshop.id)  # no totals before the reveal; and the wall survives each dot tap
     fields = []
     for f in fieldset.fields:
         cards = tuple(sorted((c for c in board if c.votable and c.field_id == f.id),
