@@ -7,18 +7,20 @@ not), and answers with a redirect to what is stored or with the screen and its m
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import secrets
 import threading
 from contextlib import asynccontextmanager
 from pathlib import Path
-from typing import Callable
+from typing import Callable, TypeVar
 from urllib.parse import parse_qsl, urlencode
 
+import anyio.to_thread
+from anyio import CapacityLimiter
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from sse_starlette import EventSourceResponse
-from starlette.concurrency import run_in_threadpool
 from starlette.middleware import Middleware
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, RedirectResponse, Response
@@ -49,6 +51,8 @@ STATIC = HERE / "static"
 PREFIXES = ("/teilnehmen", "/p")
 JOINED_COOKIE = "werkstatt_joined_{workshop}"  # this device's token in a workshop ("already joined")
 JOINED_DAYS = 2
+WORKERS = 4  # threads that render pages and write at once (ParticipantClient.work); bench/README.md
+T = TypeVar("T")
 DONE_MESSAGES = {"group": "web.group.chosen", "edited": "cards.edited", "deleted": "cards.deleted"}
 
 
@@ -82,6 +86,7 @@ class ParticipantClient:
         self._make_service = service or (lambda: Werkstatt(db_path()))
         self._service: Werkstatt | None = None
         self._service_lock = threading.Lock()
+        self._limiter: CapacityLimiter | None = None
         self.hub = Hub(self.service)
         self.asset_version = _asset_version()
         self.templates = Environment(
@@ -91,6 +96,18 @@ class ParticipantClient:
         )
         self.templates.globals.update(t=t, languages=PARTICIPANT_LANGUAGES, language_names=LANGUAGE_NAMES,
                                       asset_version=self.asset_version, DONT_KNOW=DONT_KNOW)
+
+    async def work(self, function: Callable[..., T], *args) -> T:
+        """Run ``function`` (a page render, a write) in a worker thread, at most ``WORKERS`` at once.
+
+        Starlette's own pool lets 40 threads run at once; under one GIL, a hall's step change
+        then has 40 renders slice each other's time (and the event loop's), so every page of
+        the herd arrives late. Fewer workers take the requests in the order they came, and a
+        waiting request costs nothing.
+        """
+        if self._limiter is None:
+            self._limiter = CapacityLimiter(WORKERS)  # made inside the event loop that uses it
+        return await anyio.to_thread.run_sync(functools.partial(function, *args), limiter=self._limiter)
 
     def service(self) -> Werkstatt:
         with self._service_lock:
@@ -193,14 +210,14 @@ class ParticipantClient:
         code = request.query_params.get("code", "").strip()
         if not code:
             return self.code_form(request, lang)
-        return await run_in_threadpool(
+        return await self.work(
             self.join_form, request, lang, code, request.query_params.get("g", ""),
             request.query_params.get("tablet") == "1")
 
     async def join(self, request: Request) -> Response:
         form = await _form(request)
         lang = _lang(request, form)
-        return await run_in_threadpool(self._join, request, form, lang)
+        return await self.work(self._join, request, form, lang)
 
     def _join(self, request: Request, form: dict[str, str], lang: str) -> Response:
         code, group, tablet = form.get("code", ""), form.get("g", ""), form.get("tablet") == "1"
@@ -234,7 +251,7 @@ class ParticipantClient:
 
     async def screen_page(self, request: Request) -> Response:
         lang = _lang(request)
-        return await run_in_threadpool(self._participant_screen, request, lang)
+        return await self.work(self._participant_screen, request, lang)
 
     def _participant_screen(self, request: Request, lang: str) -> Response:
         participant = self._participant(request)
@@ -253,10 +270,10 @@ class ParticipantClient:
 
     async def events(self, request: Request) -> Response:
         """One event at once (the device checks its page against it), then one per change."""
-        participant = await run_in_threadpool(self._participant, request)
+        participant = await self.work(self._participant, request)
         if participant is None:
             return Response(status_code=404)
-        version = (await run_in_threadpool(self.service().workshop, participant.workshop_id)).step_version
+        version = (await self.work(self.service().workshop, participant.workshop_id)).step_version
         box = self.hub.subscribe(participant.workshop_id, version)
 
         async def stream():
@@ -284,7 +301,7 @@ class ParticipantClient:
             except StorageError as error:
                 return self.screen(request, participant, lang, Entry("storage", error.message(lang)), status=503)
 
-        return await run_in_threadpool(run)
+        return await self.work(run)
 
     def _stored(self, participant: Participant, lang: str, anchor: str = "", **params: str) -> Response:
         url = _url(f"/p/{participant.token}", lang, **params) + (f"#{anchor}" if anchor else "")
