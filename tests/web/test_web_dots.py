@@ -158,3 +158,19 @@ def test_two_people_spend_their_own_budgets(app, web, voter, wall):
         assert phone.dots(wall.gaps[0], 2, seen=0, field="management").status_code == 303
     assert next(c.dots for c in app.board(wall.ws.id) if c.id == wall.gaps[0]) == 4
     assert pages.dots_left(voter.screen()) == t("vote.left", "de", left=3, budget=5)
+
+
+def test_two_phones_on_the_same_ballot_each_send_to_their_own_address(app, web, voter, wall):
+    """Ballot cards are rendered once and kept (ParticipantClient.ballot_card); each phone's copy
+    must carry its own token and its own dots, in its own language, never another phone's."""
+    other = new_phone(app, web, wall.ws, lang="tr")
+    app.vote(voter.token, wall.gaps[0], 2)
+    for phone, dots, lang in ((voter, 2, "de"), (other, 0, "tr"), (voter, 2, "de")):
+        page = phone.screen()
+        form = pages.dot_form(page, wall.gaps[0])
+        action = form.attrs["action"]
+        assert action.startswith(f"/p/{phone.token}/dots")
+        assert ("lang=tr" in action) == (lang == "tr")
+        assert pages.checked_dots(page, wall.gaps[0]) == dots
+        assert pages.dots_seen(page, wall.gaps[0]) == str(dots)
+        assert (voter.token in page.text) == (phone is voter)

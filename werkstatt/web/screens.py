@@ -7,7 +7,9 @@ person typed into a form that was refused (``Entry``).
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import functools
 from dataclasses import dataclass, field
 
 from werkstatt.cards import KINDS, VOTABLE_KINDS, Card, TEXT_MAX_LENGTH
@@ -129,11 +131,13 @@ def ballot_context(app: Werkstatt, token: str, workshop: Workshop, fieldset: Fie
     """Dots left, the fields with votable cards (gaps before ideas, in writing order: no ranking
     before the reveal), and the cards of the chosen field."""
     mine = app.my_dots(token)
-    board = app.wall(workshop.id)  # no totals before the reveal; and the wall survives each dot tap
+    by_field: dict[str, list[Card]] = {}
+    for card in app.wall(workshop.id):  # no totals before the reveal; and the wall survives each dot tap
+        if card.votable:
+            by_field.setdefault(card.field_id, []).append(card)
     fields = []
     for f in fieldset.fields:
-        cards = tuple(sorted((c for c in board if c.votable and c.field_id == f.id),
-                             key=lambda c: (VOTABLE_KINDS.index(c.kind), c.id)))
+        cards = tuple(sorted(by_field.get(f.id, ()), key=lambda c: (VOTABLE_KINDS.index(c.kind), c.id)))
         if cards:
             fields.append(BallotField(f.id, f.title.marked(lang), cards, sum(mine.get(c.id, 0) for c in cards)))
     current = next((f for f in fields if f.id == chosen), fields[0] if fields else None)
@@ -150,18 +154,24 @@ def ballot_context(app: Werkstatt, token: str, workshop: Workshop, fieldset: Fie
 def results(app: Werkstatt, token: str, workshop: Workshop, fieldset: Fieldset, lang: str) -> list[ResultRow]:
     """Per field the verdict and the median, as the projector shows them, beside one's own answer."""
     stored = app.my_ratings(token)
+    return [dataclasses.replace(row, mine=fieldset.scale.marked(stored[field_id], lang) if field_id in stored else None)
+            for field_id, row in _room_results(app, workshop, lang)]
+
+
+@functools.lru_cache(maxsize=32)
+def _room_results(app: Werkstatt, workshop: Workshop, lang: str) -> tuple[tuple[str, ResultRow], ...]:
+    """The room's part of the results, once per workshop version and language: at the reveal a
+    whole hall fetches this page at once, and reading the summary frame row by row costs more
+    than the rest of the page. (``Workshop`` carries its version, so a change is a new key.)"""
+    fieldset = app.fieldset(workshop)
     summary = app.summary(workshop.id).set_index("field_id")
     rows = []
     for f in fieldset.fields:
         row = summary.loc[f.id]
-        median = row["median"]
-        rows.append(ResultRow(
+        rows.append((f.id, ResultRow(
             title=f.title.marked(lang), verdict=marked("verdict", row["verdict"], lang), verdict_id=row["verdict"],
-            median=_median(median, fieldset, lang),
-            answers=int(row["n"]),
-            mine=fieldset.scale.marked(stored[f.id], lang) if f.id in stored else None,
-        ))
-    return rows
+            median=_median(row["median"], fieldset, lang), answers=int(row["n"]), mine=None)))
+    return tuple(rows)
 
 
 def _median(median: float, fieldset: Fieldset, lang: str) -> str:
