@@ -2,7 +2,7 @@
 
 A device keeps one Server-Sent-Events connection open. The ``Hub`` of the process reads the
 version of what devices show (``Workshop.step_version``) for every workshop it has devices
-of, in one SELECT a few times a second, and puts the new number into the mailbox of each
+of, in one SELECT ten times a second, and puts the new number into the mailbox of each
 device of a workshop that changed: a step change costs the server a queue put per device,
 never a query per device. The device then fetches its screen with one plain GET. With
 several processes behind a proxy each process runs its own hub on the same database file, so
@@ -20,7 +20,7 @@ from werkstatt.service import Werkstatt
 
 log = logging.getLogger(__name__)
 
-WATCH_SECONDS = 0.25  # how often the hub reads the versions (a device sees a change within this + one GET)
+WATCH_SECONDS = 0.1  # how often the hub reads the versions (a device sees a change within this + one GET)
 
 
 class Mailbox:

@@ -131,15 +131,9 @@ def ballot_context(app: Werkstatt, token: str, workshop: Workshop, fieldset: Fie
     """Dots left, the fields with votable cards (gaps before ideas, in writing order: no ranking
     before the reveal), and the cards of the chosen field."""
     mine = app.my_dots(token)
-    by_field: dict[str, list[Card]] = {}
-    for card in app.wall(workshop.id):  # no totals before the reveal; and the wall survives each dot tap
-        if card.votable:
-            by_field.setdefault(card.field_id, []).append(card)
-    fields = []
-    for f in fieldset.fields:
-        cards = tuple(sorted(by_field.get(f.id, ()), key=lambda c: (VOTABLE_KINDS.index(c.kind), c.id)))
-        if cards:
-            fields.append(BallotField(f.id, f.title.marked(lang), cards, sum(mine.get(c.id, 0) for c in cards)))
+    by_field = _votable_by_field(app, workshop.id, workshop.cards_version)
+    fields = [BallotField(f.id, f.title.marked(lang), by_field[f.id], sum(mine.get(c.id, 0) for c in by_field[f.id]))
+              for f in fieldset.fields if f.id in by_field]
     current = next((f for f in fields if f.id == chosen), fields[0] if fields else None)
     spent = sum(mine.values())
     return {
@@ -149,6 +143,18 @@ def ballot_context(app: Werkstatt, token: str, workshop: Workshop, fieldset: Fie
         "dots_left": max(0, workshop.dot_budget - spent),
         "dots_spent": min(spent, workshop.dot_budget),
     }
+
+
+@functools.lru_cache(maxsize=64)
+def _votable_by_field(app: Werkstatt, workshop_id: int, cards_version: int) -> dict[str, tuple[Card, ...]]:
+    """The cards one can vote on, per field, gaps before ideas, in writing order; once per change
+    of the cards (``Workshop.cards_version``), not per ballot fetched."""
+    by_field: dict[str, list[Card]] = {}
+    for card in app.wall(workshop_id):  # no totals before the reveal; and the wall survives each dot tap
+        if card.votable:
+            by_field.setdefault(card.field_id, []).append(card)
+    return {field_id: tuple(sorted(cards, key=lambda c: (VOTABLE_KINDS.index(c.kind), c.id)))
+            for field_id, cards in by_field.items()}
 
 
 def results(app: Werkstatt, token: str, workshop: Workshop, fieldset: Fieldset, lang: str) -> list[ResultRow]:
