@@ -3,6 +3,8 @@ carries, which moves on with what every device must show and stands still for an
 
 from __future__ import annotations
 
+import gzip
+
 import pytest
 
 from tests.conftest import seed_ratings
@@ -272,3 +274,15 @@ def test_a_voting_step_written_by_write_wall_has_the_layout_the_tests_rely_on(ap
     assert [kinds[g] for g in wall.gaps] == ["gap"] * 4
     assert (kinds[wall.idea], kinds[wall.late_gap], kinds[wall.strength]) == ("idea", "gap", "strength")
     assert wall.idea < wall.late_gap
+
+
+def test_a_page_goes_gzipped_to_a_browser_that_takes_it_and_plain_to_one_that_does_not(app, web, rating_workshop):
+    """Pages are compressed by the route at level 1 (Streamlit's middleware would use level 9)."""
+    token = app.join(rating_workshop.join_code).token
+    packed = web.get(f"/p/{token}", headers={"Accept-Encoding": "gzip"})
+    assert packed.headers["content-encoding"] == "gzip" and packed.headers["vary"] == "Accept-Encoding"
+    assert "<main" in packed.text  # the test client unpacked it, as a browser does
+    assert int(packed.headers["content-length"]) < len(packed.text.encode()) / 3
+    plain = web.get(f"/p/{token}", headers={"Accept-Encoding": "identity"})
+    assert "content-encoding" not in plain.headers and "<main" in plain.text
+    assert len(gzip.compress(plain.content, compresslevel=1, mtime=0)) == int(packed.headers["content-length"])
