@@ -20,7 +20,7 @@ from werkstatt.service import Werkstatt
 
 ACTIONS = 300
 CHANGES_PER_ACTION = 3
-APP = str(Path(__file__).resolve().parents[1] / "app.py")
+APP = str(Path(__file__).resolve().parents[1] / "navigation.py")  # the Streamlit pages
 TABS = ("Auswertung", "Maßnahmen", "Vergleich & Selbstcheck", "Mitglieder")
 
 
@@ -63,7 +63,7 @@ def page_renders(app: Werkstatt, path: Path, process) -> None:
     at = AppTest.from_file(APP, default_timeout=60)
     at.query_params["tf"] = token
     at.run()
-    at.switch_page("views/taskforce.py").run()
+    at.switch_page("pages/taskforce.py").run()
     print("Task-force page, one script run per tab (AppTest, medians of 5):")
     for tab in TABS:
         at.session_state["taskforce_tab"] = tab

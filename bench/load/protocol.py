@@ -1,4 +1,8 @@
-"""One simulated device speaking Streamlit's own websocket protocol.
+"""A Streamlit page held open the way a browser tab holds it, over Streamlit's own websocket protocol.
+
+The load run keeps the facilitator's console and the projector connected through
+this while the participant devices speak HTTP (``device.py``): those two screens
+stay Streamlit pages, and what they cost the server belongs in the figures.
 
 A browser tab talks to ``streamlit run`` over one websocket at
 ``/_stcore/stream`` (subprotocol ``streamlit``): it sends ``BackMsg``
@@ -11,9 +15,7 @@ run_every=…)`` is driven by the client: the server sends ``auto_rerun``
 cost, without N browsers (``shared/facts.md``, "Streamlit protocol").
 
 Widgets are found by their key: a widget created with ``key="x"`` has an id
-ending in ``-x``. A value is sent as the browser sends it: a radio or
-selectbox as its *formatted* option, a segmented control as a list of them,
-a text area as its text, a button as a one-off trigger.
+ending in ``-x``.
 """
 
 from __future__ import annotations
@@ -72,21 +74,20 @@ class Session:
     """One browser tab on one page of the app.
 
     ``rerun()`` sends a full rerun with the given widget values and returns the
-    seconds until the server finished that run (the participant's
-    acknowledgement); ``page`` is what the last finished full run showed.
-    ``on_page`` (if given) is called after every finished full run, also the
-    ones a poll triggered, which is how a device notices a step change.
+    seconds until the server finished that run; ``page`` is what the last
+    finished full run showed; ``runs_finished`` counts every run that reported
+    back (the polls' fragment runs and the full runs a change caused).
     """
 
-    def __init__(self, base_url: str, page_name: str, query: str, on_page=None):
+    def __init__(self, base_url: str, page_name: str, query: str):
         self.url = base_url.replace("http", "ws", 1).rstrip("/") + "/_stcore/stream"
         self.origin = base_url.rstrip("/")
         self.page_name = page_name
         self.query = query
         self.page_script_hash = ""
         self.page = Page()
-        self.on_page = on_page
         self.polls = 0
+        self.runs_finished = 0
         self.errors: list[str] = []
         self.closed = False
         self._building = Page()
@@ -200,8 +201,9 @@ class Session:
             self._runs_started += 1
             self._run_order[run.script_run_id] = (self._runs_started, tuple(run.fragment_ids))
             self._fragment_run = bool(run.fragment_ids)
-            if not self._fragment_run:  # a full run draws the page afresh
+            if not self._fragment_run:  # a full run draws the page afresh, its fragments too
                 self._building = Page()
+                self._stop_polling()
             else:  # a fragment run redraws its own widgets
                 self.page.widgets = {key: w for key, w in self.page.widgets.items()
                                      if w.fragment_id not in run.fragment_ids}
@@ -213,6 +215,11 @@ class Session:
             self.query = msg.page_info_changed.query_string
         elif kind == "auto_rerun":
             self._start_polling(msg.auto_rerun.fragment_id, msg.auto_rerun.interval)
+        elif kind == "stop_auto_rerun":
+            for fragment_id in msg.stop_auto_rerun.fragment_ids:
+                task = self._fragments.pop(fragment_id, None)
+                if task is not None:
+                    task.cancel()
         elif kind == "script_finished":
             self._run_finished(msg)
 
@@ -226,16 +233,20 @@ class Session:
         else:
             return
         del self._finished_runs[:-50]
+        self.runs_finished += 1
         self._finished.set()
-        if self.on_page is not None and not fragments:
-            self.on_page(self.page)
 
     def _start_polling(self, fragment_id: str, interval: float) -> None:
-        """A page run registers its fragment again on every run: keep one poll loop per fragment."""
+        """One poll loop per ``run_every`` fragment the page registered (a projector has two)."""
         if fragment_id not in self._fragments:
-            for task in self._fragments.values():  # the old page's fragments are gone
-                task.cancel()
-            self._fragments = {fragment_id: asyncio.create_task(self._poll(fragment_id, interval))}
+            self._fragments[fragment_id] = asyncio.create_task(self._poll(fragment_id, interval))
+
+    def _stop_polling(self) -> None:
+        """A full run registers its fragments anew: the 1.67 browser clears its intervals on the
+        ``new_session`` of a full run (``cleanupAutoReruns``)."""
+        for task in self._fragments.values():
+            task.cancel()
+        self._fragments = {}
 
     def _element(self, element, fragment_id: str) -> None:
         """Note what a page shows; a fragment run changes the page in place, a full run builds it anew."""
@@ -256,26 +267,3 @@ class Session:
             page.submit_buttons[body.form_id] = widget
         else:
             page.widgets[_widget_key(widget_id)] = widget
-
-
-# --- widget values, as the browser encodes them -----------------------------------------------
-
-def choice(widget: Widget, option: str) -> WidgetState:
-    """A radio's or selectbox's value: the formatted option."""
-    return WidgetState(id=widget.id, string_value=option)
-
-
-def choices(widget: Widget, options: list[str]) -> WidgetState:
-    """A segmented control's or pills' value: the list of formatted options."""
-    state = WidgetState(id=widget.id)
-    state.string_array_value.data.extend(options)
-    return state
-
-
-def text(widget: Widget, value: str) -> WidgetState:
-    return WidgetState(id=widget.id, string_value=value)
-
-
-def press(widget: Widget) -> WidgetState:
-    """A button or form submit button: a trigger that is true for this one run."""
-    return WidgetState(id=widget.id, trigger_value=True)

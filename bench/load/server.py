@@ -4,11 +4,14 @@
 ``.streamlit/config.toml`` (so ``runner.postScriptGC = false`` applies, as in
 production) and waits for ``/_stcore/health``. ``Meter`` samples the server
 processes' CPU time and resident memory with psutil while the run lasts.
+``allow_open_files`` raises this process's limit on open files (inherited by the
+server it starts): each device holds two sockets, and the server two more.
 """
 
 from __future__ import annotations
 
 import os
+import resource
 import subprocess
 import sys
 import threading
@@ -23,6 +26,18 @@ from deploy.serve_multi import free_port, terminate
 
 REPO = Path(__file__).resolve().parents[2]
 STARTUP_SECONDS = 60
+
+
+def allow_open_files(devices: int) -> int:
+    """Raise the soft limit on open files to what ``devices`` need (at most the hard limit);
+    returns the limit now in force."""
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    wanted = 4 * devices + 1024
+    if soft != resource.RLIM_INFINITY and soft < wanted:
+        new = wanted if hard == resource.RLIM_INFINITY else min(wanted, hard)
+        resource.setrlimit(resource.RLIMIT_NOFILE, (new, hard))
+        soft = new
+    return soft
 
 
 def wait_healthy(base_url: str, process: subprocess.Popen | None = None) -> None:
