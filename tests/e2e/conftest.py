@@ -1,8 +1,14 @@
-"""Browser tests: a real ``streamlit run`` on a fresh database, driven by headless Chromium.
+"""Browser tests: a real ``streamlit run app.py`` on a fresh database, driven by headless Chromium.
 
 Shaped like Streamlit's own ``e2e_playwright/conftest.py``: one server per test
 module on a free port, started headless and polled on ``/_stcore/health``; one
 Chromium per module; tests wait for what a person would see, not for time.
+
+One process serves two kinds of screen (``app.py``): the Streamlit pages (start,
+console, projector, results, task force; ``settle`` and ``screenshot_whole_page``
+are for those) and the light participant client of ``werkstatt.web`` (``/teilnehmen``,
+``/p/<token>``; ``join``, ``open_participant``, ``mark_not_reloaded`` and
+``phone_screenshot`` are for that one, on a ``PHONE`` with or without JavaScript).
 
 Playwright cannot download its own browser here, so it always launches
 Debian's chromium (``make system`` installs it).
@@ -11,6 +17,7 @@ Debian's chromium (``make system`` installs it).
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 import time
@@ -35,6 +42,7 @@ STARTUP_SECONDS = 60
 TIMEOUT_MS = 30_000  # for every wait on the page; a first render with plotly takes ~4 s
 
 TABLET = {"width": 820, "height": 1180}  # a 10-inch tablet in portrait
+PHONE = {"width": 360, "height": 740}  # a small phone in portrait: the narrowest screen in the hall
 PROJECTOR = {"width": 1920, "height": 1080}
 DESKTOP = {"width": 1280, "height": 900}
 
@@ -156,12 +164,16 @@ def browser() -> Browser:
 
 @pytest.fixture
 def new_context(browser, base_url):
-    """Open a browser context, i.e. one person's device; all are closed after the test."""
+    """Open a browser context, i.e. one person's device; all are closed after the test.
+
+    ``new_context(PHONE)`` is a phone; ``java_script_enabled=False`` one whose browser runs
+    no script (every action then is a plain form POST and a redirect)."""
     opened: list[BrowserContext] = []
 
-    def open_context(viewport: dict[str, int] = DESKTOP) -> BrowserContext:
+    def open_context(viewport: dict[str, int] = DESKTOP, *, java_script_enabled: bool = True) -> BrowserContext:
         context = browser.new_context(base_url=base_url, viewport=viewport, locale="de-DE",
-                                      timezone_id="Europe/Berlin")
+                                      timezone_id="Europe/Berlin", java_script_enabled=java_script_enabled,
+                                      has_touch=viewport["width"] <= PHONE["width"])
         context.set_default_timeout(TIMEOUT_MS)
         opened.append(context)
         return context
@@ -169,6 +181,18 @@ def new_context(browser, base_url):
     yield open_context
     for context in opened:
         context.close()
+
+
+@pytest.fixture
+def phone_context(new_context) -> BrowserContext:
+    """A 360 × 740 phone with JavaScript on: the participant client's script follows the room."""
+    return new_context(PHONE)
+
+
+@pytest.fixture
+def no_js_context(new_context) -> BrowserContext:
+    """A 360 × 740 phone whose browser runs no script: the plain forms must do everything."""
+    return new_context(PHONE, java_script_enabled=False)
 
 
 @pytest.fixture(autouse=True)
@@ -218,3 +242,78 @@ def screenshot_whole_page(page: Page, path) -> None:
     settle(page)
     page.screenshot(path=path)
     page.set_viewport_size(size)
+
+
+# --- the participant client (werkstatt.web) ----------------------------------------------
+
+# The participant's screen; the step it shows is in ``data-step``.
+PARTICIPANT_MAIN = "main#main[data-step]"
+TOKEN_URL = re.compile(r"/p/([\w-]+)(?:[?#].*)?$")  # a JS-compatible pattern (expect runs it in the page)
+
+# Set in a page before a live change; a page load would wipe it.
+MARK = "() => { window.__marker = 1; }"
+MARKED = "() => window.__marker === 1"
+
+
+def token_of(page: Page) -> str:
+    """The participant token in the page's URL (``/p/<token>``)."""
+    match = TOKEN_URL.search(page.url)
+    assert match, f"not a participant's screen: {page.url}"
+    return match.group(1)
+
+
+def join(page: Page, code: str, sector: str | None = None, *, typed: bool = True) -> str:
+    """Join as a person does: type the code from the projector (``typed``) or open the QR
+    link ``/teilnehmen?code=…``, pick a sector (its label, if given), tap "Mitmachen".
+    Waits for the participant's screen and returns its token."""
+    if typed:
+        page.goto("/teilnehmen")
+        expect(page.get_by_role("heading", name="Willkommen!")).to_be_visible()
+        page.get_by_label("Code vom Beamer").fill(code)
+        page.get_by_role("button", name="Weiter").click()
+    else:
+        page.goto(f"/teilnehmen?code={code}")
+    take_part = page.get_by_role("button", name="Mitmachen")
+    expect(take_part).to_be_visible()
+    if sector:
+        page.get_by_role("group", name="Aus welchem Bereich kommen Sie? (freiwillig)") \
+            .get_by_label(sector, exact=True).check()
+    take_part.click()
+    expect(page).to_have_url(TOKEN_URL)
+    expect(page.locator(PARTICIPANT_MAIN)).to_be_attached()
+    return token_of(page)
+
+
+def open_participant(context: BrowserContext, token: str, query: str = "") -> Page:
+    """A new tab on the participant's screen (a bookmark, the browser's history, a second tab)."""
+    page = context.new_page()
+    page.goto(f"/p/{token}{query}")
+    expect(page.locator(PARTICIPANT_MAIN)).to_be_attached()
+    return page
+
+
+def step_heading(page: Page, name: str):
+    """The screen's one ``<h1>``: the live step as the participant reads it."""
+    return page.get_by_role("heading", level=1, name=name, exact=True)
+
+
+def mark_not_reloaded(page: Page) -> None:
+    """Mark the page (``window.__marker = 1``); ``assert_not_reloaded`` checks it is still there."""
+    page.evaluate(MARK)
+
+
+def assert_not_reloaded(page: Page) -> None:
+    assert page.evaluate(MARKED), f"{page.url} was loaded again (the marker is gone)"
+
+
+def phone_screenshot(page: Page, path) -> None:
+    """The whole participant page once loaded (Playwright's screenshot waits for a painted frame
+    itself; an animation-frame promise would never settle on a page with JavaScript off)."""
+    page.wait_for_load_state("load")
+    page.screenshot(path=path, full_page=True)
+
+
+def no_horizontal_scroll(page: Page) -> None:
+    """Nothing sticks out of the phone's width (no sideways scrolling)."""
+    overflow = page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth")
+    assert overflow <= 0, f"{page.url} scrolls sideways by {overflow} px at {page.viewport_size}"

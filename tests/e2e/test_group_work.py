@@ -1,10 +1,11 @@
 """Group work in real browsers: four tablets in two groups write cards, the projector's wall
 follows without a reload, a participant edits a card, spends their dots and sees the ranking.
 
-What AppTest cannot show: the projector's polling rerun and wall fragment, a card text that
-is HTML and markdown reaching a real DOM, the popover and the segmented control in Chromium.
-Cards are written through the browser only; groups, steps, the wall pin and one extra vote are
-set up through the service on the server's database. Timings are printed, never asserted.
+The projector is a Streamlit page (its polling rerun and wall fragment are what AppTest
+cannot show); the tablets use the participant client of ``werkstatt.web`` (``/teilnehmen``,
+``/p/<token>``): a card text that is HTML and markdown reaches a real DOM on both. Cards are
+written through the browser only; groups, steps, the wall pin and one extra vote are set up
+through the service on the server's database. Timings are printed, never asserted.
 """
 
 from __future__ import annotations
@@ -17,11 +18,18 @@ import pytest
 from playwright.sync_api import BrowserContext, Locator, Page, expect
 
 from tests.conftest import PIN
-from tests.e2e.conftest import PROJECTOR, screenshot_whole_page, settle
+from tests.e2e.conftest import (
+    PROJECTOR,
+    TABLET,
+    phone_screenshot,
+    screenshot_whole_page,
+    settle,
+    step_heading,
+    token_of,
+)
 
 pytestmark = pytest.mark.browser
 
-PHONE = {"width": 800, "height": 1200}  # a small tablet in portrait
 APPEAR_MS = 8_000  # how long a card may take to reach the projector
 
 FIELD_TITLES = {
@@ -35,7 +43,7 @@ PAYLOAD = "<img src=x onerror=alert(1)> **fett** <script>alert(2)</script>"
 RTL = "Mehr Sprachkurse 🙂 — دورات لغة أكثر"
 EDITED_FROM = "Patenschaften für neue Kolleginnen im Rathaus"
 EDITED_TO = "Patenschaften für neue Kolleginnen und Kollegen im Rathaus (ab Herbst)"
-BUDGET_SPENT = "Alle Ihre 5 Punkte sind verteilt (frei: 0). Nehmen Sie woanders einen Punkt zurück."
+BUDGET_SPENT = "Alle Ihre 5 Punkte sind verteilt. Nehmen Sie woanders einen Punkt zurück."
 
 # Set once in the projector; a reload would wipe it. Every 50 ms it notes (browser clock)
 # when each watched text first shows up inside the card wall.
@@ -61,7 +69,7 @@ class Tablet:
 
     @property
     def token(self) -> str:
-        return re.search(r"[?&]t=([\w-]+)", self.page.url).group(1)
+        return token_of(self.page)
 
 
 @dataclass
@@ -94,37 +102,46 @@ def join_group(context: BrowserContext, dialogs: list[str], code: str, group_id:
     page.goto(f"/teilnehmen?code={code}&g={group_id}")
     expect(page.get_by_text(f"Sie machen in der Gruppe „{group}“ mit.")).to_be_visible()
     page.get_by_role("button", name="Mitmachen").click()
-    expect(page.get_by_role("heading", name="Gruppenarbeit: Ihre Karten")).to_be_visible()
-    expect(page).to_have_url(re.compile(r"/teilnehmen\?t=[\w-]+$"))
-    expect(page.get_by_test_id("stMain")).to_contain_text(f"Ihre Gruppe: {group}")
+    expect(step_heading(page, "Gruppenarbeit: Ihre Karten")).to_be_visible()
+    expect(page).to_have_url(re.compile(r"/p/[\w-]+$"))
+    expect(page.locator("#cards")).to_contain_text(f"Ihre Gruppe: {group}")
     expect(page.get_by_role("heading", name="Meine Karten (0)")).to_be_visible()
     return Tablet(page, name, group)
+
+
+def card_form(page: Page) -> Locator:
+    return page.locator("form#card-form")
 
 
 def write_card(card: Card) -> float:
     """Fill in the card form and save; returns the time of the tap (ms, wall clock)."""
     page = card.tablet.page
-    page.locator(".st-key-card_kind").get_by_text(KIND_LABELS[card.kind], exact=True).click()
+    form = card_form(page)
+    form.get_by_label(KIND_LABELS[card.kind], exact=True).check()
     title = FIELD_TITLES[card.field_id]
-    if page.locator(".st-key-card_field").count():
-        page.locator(".st-key-card_field").click()
-        page.get_by_role("option", name=title, exact=True).click()
-        expect(page.locator(".st-key-card_field").get_by_role("combobox")).to_have_value(title)
-    text_box = page.locator(".st-key-card_text textarea")
-    text_box.fill(card.text)
+    topic = form.get_by_label("Zu welchem Thema?")
+    if topic.count():
+        topic.select_option(label=title)
+        expect(topic).to_have_value(card.field_id)
+    else:  # a group of one field: no choice, the field is named
+        expect(form).to_contain_text(f"Zu welchem Thema? {title}")
+    form.get_by_label("Ihr Text (3 bis 500 Zeichen)").fill(card.text)
     submitted = time.time() * 1000
-    page.get_by_role("button", name="Karte speichern").click()
+    form.get_by_role("button", name="Karte speichern").click()
     card.tablet.cards.append(card.text)
+    # Stored: the count goes up, the card is listed, and the box is empty for the next card.
     expect(page.get_by_role("heading", name=f"Meine Karten ({len(card.tablet.cards)})")).to_be_visible()
-    expect(text_box).to_have_value("")  # stored, so the box was emptied
-    expect(my_card(page, card.text)).to_be_visible()
+    expect(my_card(page, card.text)).to_contain_text(f"{KIND_LABELS[card.kind]} · {title}")
+    expect(page.get_by_role("status").filter(
+        has_text=f"Gespeichert: Ihre Karte „{KIND_LABELS[card.kind]}“.")).to_be_visible()
+    expect(form.get_by_label("Ihr Text (3 bis 500 Zeichen)")).to_have_value("")
     return submitted
 
 
 def my_card(page: Page, text: str) -> Locator:
-    """The bordered box of one of the participant's own cards under "Meine Karten"."""
-    return (page.get_by_test_id("stMarkdownContainer").get_by_text(text, exact=True)
-            .locator("xpath=ancestor::div[@data-testid='stVerticalBlock'][1]"))
+    """One of the participant's own cards under "Meine Karten"."""
+    return page.locator("#my-cards .ws-card").filter(
+        has=page.locator(".ws-card-text").get_by_text(text, exact=True))
 
 
 def wall_note(projector: Page, text: str) -> Locator:
@@ -163,23 +180,23 @@ def pin_wall(werkstatt, projector: Page, workshop_id: int, field_id: str, title:
     expect(projector.locator(".ws-wall-head")).to_contain_text(title, timeout=APPEAR_MS)
 
 
-def dots_control(page: Page, card_id: int) -> Locator:
-    return page.locator(f".st-key-dots_{card_id}")
+def dots_form(page: Page, card_id: int) -> Locator:
+    return page.locator(f'form[data-card="{card_id}"]')
 
 
 def dots_option(page: Page, card_id: int, n: int) -> Locator:
-    """The option for ``n`` dots ("○", "● 1", "●● 2"): the options are 0, 1, 2 in order."""
-    return dots_control(page, card_id).get_by_role("radio").nth(n)
+    """The radio for ``n`` dots ("○ 0", "● 1", "●● 2")."""
+    return dots_form(page, card_id).locator(f'input[name="dots"][value="{n}"]')
 
 
-def show_field(page: Page, title: str) -> None:
+def show_field(page: Page, field_id: str) -> None:
     """The ballot shows one field's cards at a time: pick the field (a no-op if it is shown)."""
-    page.locator(".st-key-ballot_field").get_by_text(title).click()
-    expect(page.get_by_role("heading", name=title, exact=True)).to_be_visible()
+    page.locator(f'.ws-field-nav a[data-field="{field_id}"]').click()
+    expect(page.locator(".ws-ballot-title")).to_have_text(FIELD_TITLES[field_id])
 
 
 def expect_dots(page: Page, card_id: int, n: int) -> None:
-    expect(dots_control(page, card_id).get_by_role("radio")).to_have_count(3)  # at most 2 per card
+    expect(dots_form(page, card_id).get_by_role("radio")).to_have_count(3)  # 0, 1, 2: at most 2 per card
     expect(dots_option(page, card_id, n)).to_be_checked()
 
 
@@ -219,12 +236,15 @@ def test_groups_write_cards_edit_vote_and_see_the_ranking(new_context, werkstatt
     projector.evaluate(WALL_WATCHER)
 
     # Four tablets, two through each group's own link.
-    n1, n2 = (join_group(new_context(PHONE), dialogs, ws.join_code, north.id, "Gruppe Nord", f"Nord {i}")
+    n1, n2 = (join_group(new_context(TABLET), dialogs, ws.join_code, north.id, "Gruppe Nord", f"Nord {i}")
               for i in (1, 2))
-    s1, s2 = (join_group(new_context(PHONE), dialogs, ws.join_code, south.id, "Gruppe Süd", f"Süd {i}")
+    s1, s2 = (join_group(new_context(TABLET), dialogs, ws.join_code, south.id, "Gruppe Süd", f"Süd {i}")
               for i in (1, 2))
-    expect(n1.page.locator(".st-key-card_field")).to_be_visible()  # two fields: a choice
-    expect(s1.page.locator(".st-key-card_field")).to_have_count(0)  # one field: no choice
+    assert app.participant(n1.token).group_id == north.id and app.participant(s2.token).group_id == south.id
+    # Two fields: a choice of the group's two; one field: no choice.
+    expect(card_form(n1.page).get_by_label("Zu welchem Thema?").locator("option")).to_have_text(
+        [FIELD_TITLES["management"], FIELD_TITLES["oeffnung"]])
+    expect(card_form(s1.page).get_by_label("Zu welchem Thema?")).to_have_count(0)
 
     # Management, pinned on the wall.
     write_batch(projector, [
@@ -246,7 +266,7 @@ def test_groups_write_cards_edit_vote_and_see_the_ranking(new_context, werkstatt
         expect(projector.locator(f".ws-wall {tag}")).to_have_count(0)
     expect(projector.locator('img[src="x"]')).to_have_count(0)
 
-    # A second field of Gruppe Nord, chosen in the selectbox; the wall is pinned to it first.
+    # A second field of Gruppe Nord, chosen in the select; the wall is pinned to it first.
     pin_wall(app, projector, ws.id, "oeffnung", FIELD_TITLES["oeffnung"])
     write_batch(projector, [
         Card(n2, "oeffnung", "idea", "Antirassismus-Schulung für alle Führungskräfte"),
@@ -270,7 +290,7 @@ def test_groups_write_cards_edit_vote_and_see_the_ranking(new_context, werkstatt
     # On the tablet: only the own cards, newest first, the payload shown literally.
     tablet = n1.page
     expect(tablet.get_by_role("heading", name="Meine Karten (2)")).to_be_visible()
-    mine = tablet.get_by_test_id("stMain")
+    mine = tablet.locator("#main")
     expect(my_card(tablet, PAYLOAD)).to_contain_text("Handlungsbedarf · Management und Steuerung")
     expect(my_card(tablet, EDITED_FROM)).to_contain_text("Idee · Management und Steuerung")
     newest, oldest = my_card(tablet, EDITED_FROM).bounding_box(), my_card(tablet, PAYLOAD).bounding_box()
@@ -280,28 +300,29 @@ def test_groups_write_cards_edit_vote_and_see_the_ranking(new_context, werkstatt
     expect(tablet.locator('img[src="x"]')).to_have_count(0)
     expect(tablet.locator(".ws-timer-time")).to_have_text(re.compile(r"^1[45]:\d\d$"))
 
-    # Edit one card in its popover; the change reaches the wall (pinned back to management).
+    # Edit one card ("Ändern" unfolds its box); the change reaches the wall (pinned back to management).
     pin_wall(app, projector, ws.id, "management", FIELD_TITLES["management"])
     edited_id = next(c.id for c in app.board(ws.id) if c.text == EDITED_FROM)
-    my_card(tablet, EDITED_FROM).get_by_role("button", name="Ändern").click()
-    edit_box = tablet.locator(f".st-key-edit_{edited_id} textarea")
+    edited = tablet.locator(f"#card-{edited_id}")
+    edit_box = edited.get_by_label("Ihr Text (3 bis 500 Zeichen)")
+    expect(edit_box).to_be_hidden()
+    edited.locator("summary", has_text="Ändern").click()
     expect(edit_box).to_have_value(EDITED_FROM)
     edit_box.fill(EDITED_TO)
     watch(projector, EDITED_TO)
     since = time.time() * 1000
-    tablet.locator(f".st-key-save_{edited_id}").get_by_role("button", name="Änderung speichern").click()
+    edited.get_by_role("button", name="Änderung speichern").click()
     expect(tablet.get_by_text("Gespeichert: Ihre Änderung.")).to_be_visible()
-    tablet.keyboard.press("Escape")  # close the popover
     expect(my_card(tablet, EDITED_TO)).to_be_visible()
-    expect(mine.get_by_test_id("stMarkdownContainer").get_by_text(EDITED_FROM, exact=True)).to_have_count(0)
+    expect(edit_box).to_be_hidden()  # folded away again
+    expect(mine.locator(".ws-card-text").get_by_text(EDITED_FROM, exact=True)).to_have_count(0)
     expect(wall_note(projector, EDITED_TO)).to_be_visible(timeout=APPEAR_MS)
     delay = seconds_until_on_wall(projector, EDITED_TO, since)
     print(f"[e2e] seconds from 'Änderung speichern' to the projector wall: {delay}")
     expect(wall_note(projector, EDITED_FROM)).to_have_count(0)
     n1.cards[n1.cards.index(EDITED_FROM)] = EDITED_TO
     assert [c.text for c in app.my_cards(n1.token)] == [PAYLOAD, EDITED_TO]
-    settle(tablet)
-    screenshot_whole_page(tablet, artifacts / "21_tablet_cards.png")
+    phone_screenshot(tablet, artifacts / "21_tablet_cards.png")
     settle(projector)
     projector.screenshot(path=artifacts / "20_card_wall.png")
     assert_no_dialogs(dialogs)
@@ -313,9 +334,9 @@ def test_groups_write_cards_edit_vote_and_see_the_ranking(new_context, werkstatt
     voter = s1.page
 
     def on_ballot(text: str) -> None:
-        show_field(voter, FIELD_TITLES[board[text].field_id])
+        show_field(voter, board[text].field_id)
 
-    expect(voter.get_by_role("heading", name="Punkte vergeben")).to_be_visible()
+    expect(step_heading(voter, "Punkte vergeben")).to_be_visible()
     expect(voter.get_by_text("Noch 5 von 5 Punkten frei", exact=True)).to_be_visible()
     votable = [t for t in ids if not t.startswith(("Integrationsbeauftragte", "Bürgerbüro"))]
     for text in votable:
@@ -335,18 +356,18 @@ def test_groups_write_cards_edit_vote_and_see_the_ranking(new_context, werkstatt
     dots_option(voter, late, 1).click()
     refusal = voter.get_by_text(BUDGET_SPENT, exact=True)
     expect(refusal).to_be_visible()
-    expect(dots_control(voter, late).locator("xpath=ancestor::div[@data-testid='stVerticalBlock'][1]")
-           .get_by_text(BUDGET_SPENT, exact=True)).to_be_visible()  # under the card that was tapped
+    expect(dots_form(voter, late).get_by_role("alert")).to_have_text(BUDGET_SPENT)  # under the card tapped
+    expect(refusal).to_have_count(1)
     expect_dots(voter, late, 0)
     expect(voter.get_by_text("Noch 0 von 5 Punkten frei", exact=True)).to_be_visible()
     expect(voter.locator('img[src="x"]')).to_have_count(0)
     stored = {ids[RTL]: 2, ids[PAYLOAD]: 2, ids["Formulare in Leichter Sprache anbieten"]: 1}
     assert app.my_dots(s1.token) == stored
-    settle(voter)
-    screenshot_whole_page(voter, artifacts / "22_tablet_voting.png")
+    voter.evaluate("() => window.scrollTo(0, 0)")  # the sticky dots counter at its place
+    phone_screenshot(voter, artifacts / "22_tablet_voting.png")
 
     voter.reload()
-    expect(voter.get_by_role("heading", name="Punkte vergeben")).to_be_visible()
+    expect(step_heading(voter, "Punkte vergeben")).to_be_visible()
     expect(voter.get_by_text("Noch 0 von 5 Punkten frei", exact=True)).to_be_visible()
     for text in votable:
         on_ballot(text)
@@ -369,7 +390,7 @@ def test_groups_write_cards_edit_vote_and_see_the_ranking(new_context, werkstatt
     expect(ideas.locator("td.dots").first).to_have_text("● 1")
     expect(ideas.locator("tr").first.locator("td.text")).to_contain_text("Formulare in Leichter Sprache")
     expect(projector.locator(".ws-rank img")).to_have_count(0)
-    expect(voter.get_by_role("heading", name="Das Ranking")).to_be_visible()
+    expect(step_heading(voter, "Das Ranking")).to_be_visible()  # the phone followed by itself
     assert projector.evaluate("window.__wsNotReloaded === true"), "the projector was reloaded"
     settle(projector)
     screenshot_whole_page(projector, artifacts / "23_ranking.png")

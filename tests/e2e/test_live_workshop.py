@@ -1,8 +1,10 @@
 """A live workshop in real browsers: facilitator, projector and three tablets on one server.
 
-What AppTest cannot show: ``st.fragment(run_every=2)`` polling, so the tablets
-and the projector follow the facilitator without anyone reloading a page.
-Every wait is on content a person would see; the only timing is printed.
+The facilitator's console and the projector are Streamlit pages (the projector follows by
+``st.fragment(run_every=…)``, which AppTest cannot show); the tablets use the participant
+client of ``werkstatt.web`` (``/teilnehmen``, ``/p/<token>``), which follows the facilitator
+over its event stream without anyone reloading a page. Every wait is on content a person
+would see; the only timing is printed.
 """
 
 from __future__ import annotations
@@ -15,7 +17,18 @@ import pytest
 from playwright.sync_api import BrowserContext, Locator, Page, expect
 
 from tests.conftest import PIN, seed_ratings
-from tests.e2e.conftest import APP_IDLE, PROJECTOR, TABLET, screenshot_whole_page, settle
+from tests.e2e.conftest import (
+    APP_IDLE,
+    PROJECTOR,
+    TABLET,
+    join,
+    no_horizontal_scroll,
+    phone_screenshot,
+    screenshot_whole_page,
+    settle,
+    step_heading,
+    token_of,
+)
 from werkstatt.fieldsets import DEFAULT_FIELDSET, load
 
 pytestmark = pytest.mark.browser
@@ -23,8 +36,8 @@ pytestmark = pytest.mark.browser
 FIELDSET = load(DEFAULT_FIELDSET)
 FIELDS = [field.title.get("de") for field in FIELDSET.fields]
 LEVELS = [FIELDSET.scale.label(v, "de") for v in FIELDSET.scale.values] + [FIELDSET.scale.label(None, "de")]
+LEVEL_VALUES = {FIELDSET.scale.label(v, "de"): v for v in (*FIELDSET.scale.values, None)}
 SECTORS = [sector.label.get("de") for sector in FIELDSET.sectors]
-SECTOR_QUESTION = "Aus welchem Bereich kommen Sie? (freiwillig)"
 VERDICTS = ("Stärke", "Handlungsbedarf", "umstritten", "zu wenige Antworten")
 
 CHART = '[data-testid="stPlotlyChart"]'
@@ -58,8 +71,11 @@ def wait_until_idle(page: Page) -> None:
     page.locator(APP_IDLE).wait_for()
 
 
-def scroll_to_top(page: Page) -> None:
-    page.get_by_test_id("stMain").evaluate("main => main.scrollTo(0, 0)")
+def screenshot_of_screen(page: Page, path) -> None:
+    """What a participant's screen shows from the top (not the whole page), painted."""
+    page.evaluate("() => window.scrollTo(0, 0)")
+    page.evaluate("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
+    page.screenshot(path=path)
 
 
 def create_workshop(page: Page, *, title: str, municipality: str, place: str, pin: str,
@@ -99,37 +115,28 @@ def open_projector(context: BrowserContext, projector_url: str) -> Page:
     return page
 
 
-def join(context: BrowserContext, typed_code: str, sector: str | None = None) -> Page:
-    """A tablet: open /teilnehmen, type the code from the projector, pick a sector, take part."""
+def check_in(context: BrowserContext, typed_code: str, sector: str | None = None) -> Page:
+    """A tablet: open /teilnehmen, type the code from the projector, pick a sector, take part;
+    it waits on its own screen until the facilitator starts."""
     page = context.new_page()
-    page.goto("/teilnehmen")
-    expect(page.get_by_role("heading", name="Willkommen!")).to_be_visible()
-    page.get_by_label("Code vom Beamer").fill(typed_code)
-    page.get_by_role("button", name="Weiter").click()
-    take_part = page.get_by_role("button", name="Mitmachen")
-    expect(take_part).to_be_visible()
-    if sector:
-        page.get_by_role("radiogroup", name=SECTOR_QUESTION).get_by_text(sector, exact=True).click()
-    take_part.click()
+    join(page, typed_code, sector)
+    expect(step_heading(page, "Schön, dass Sie da sind!")).to_be_visible()
     expect(page.get_by_text("Gleich geht es los")).to_be_visible()
-    expect(page).to_have_url(re.compile(r"/teilnehmen\?t=[\w-]+$"))
     return page
 
 
-def rating_scale(page: Page, field: str) -> Locator:
-    return page.get_by_role("radiogroup", name=f"Ihre Bewertung: {field}", exact=True)
-
-
-def field_card(page: Page, field: str) -> Locator:
-    """The bordered box of one field: title, description, scale, "Gespeichert: …"."""
-    return rating_scale(page, field).locator("xpath=ancestor::div[@data-testid='stVerticalBlock'][1]")
+def rating_form(page: Page, field: str) -> Locator:
+    """One field's form: its scale (a group of radios named after the field) and "Gespeichert: …"."""
+    scale = page.get_by_role("group", name=f"Ihre Bewertung: {field}", exact=True)
+    return page.locator("form").filter(has=scale)
 
 
 def rate(page: Page, field: str, level: str) -> None:
-    """Tap one level; it is saved at once and confirmed under the scale."""
-    rating_scale(page, field).get_by_text(level, exact=True).click()
-    expect(field_card(page, field).get_by_text(f"Gespeichert: {level}", exact=True)).to_be_visible()
-    expect(rating_scale(page, field).get_by_role("radio", name=level, exact=True)).to_be_checked()
+    """Tap one level; it is sent at once and confirmed under the scale."""
+    form = rating_form(page, field)
+    form.get_by_label(level, exact=True).click()
+    expect(form.get_by_role("status")).to_have_text(f"✓ Gespeichert: {level}")
+    expect(form.get_by_label(level, exact=True)).to_be_checked()
 
 
 ALL_RATED = "Alle Felder bewertet – danke!"
@@ -138,16 +145,36 @@ ALL_RATED = "Alle Felder bewertet – danke!"
 def rate_all(page: Page, choices: dict[str, str]) -> None:
     for field, level in choices.items():
         rate(page, field, level)
-    if len(choices) == len(FIELDS):  # the last tap reruns the page, which now says so
+    if len(choices) == len(FIELDS):  # the screen after the last tap says so
         expect(page.get_by_text(ALL_RATED)).to_be_visible()
 
 
 def expect_ratings_shown(page: Page, choices: dict[str, str]) -> None:
-    for field, level in choices.items():
-        expect(rating_scale(page, field).get_by_role("radio", name=level, exact=True)).to_be_checked()
-        expect(field_card(page, field).get_by_text(f"Gespeichert: {level}", exact=True)).to_be_visible()
+    """The stored levels are checked and confirmed; every other field has none."""
+    for field in FIELDS:
+        form = rating_form(page, field)
+        if field in choices:
+            expect(form.get_by_label(choices[field], exact=True)).to_be_checked()
+            expect(form.get_by_role("status")).to_have_text(f"✓ Gespeichert: {choices[field]}")
+        else:
+            expect(form.get_by_role("radio", checked=True)).to_have_count(0)
     expect(page.get_by_text("Gespeichert: ")).to_have_count(len(choices))
     expect(page.get_by_text(ALL_RATED)).to_have_count(1 if len(choices) == len(FIELDS) else 0)
+
+
+def expect_results_with_my_answers(page: Page, choices: dict[str, str]) -> None:
+    """The results step on a participant's screen: per field the room's verdict beside one's own answer."""
+    expect(step_heading(page, "Die Ergebnisse")).to_be_visible()
+    expect(page.get_by_text("Die Ergebnisse sehen Sie jetzt am Beamer")).to_be_visible()
+    results = page.get_by_role("region", name="Das Ergebnis im Raum")
+    expect(results.get_by_role("listitem")).to_have_count(len(FIELDS))
+    for field in FIELDS:
+        row = results.get_by_role("listitem").filter(has=page.get_by_role("heading", name=field, exact=True))
+        expect(row.locator(".ws-result-verdict")).to_have_text(re.compile("|".join(VERDICTS)))
+        if field in choices:
+            expect(row).to_contain_text(f"Ihre Antwort: {choices[field]}")
+        else:
+            expect(row).not_to_contain_text("Ihre Antwort")
 
 
 def choices_for(participant: int) -> dict[str, str]:
@@ -196,8 +223,11 @@ def test_a_live_workshop_from_check_in_to_the_reveal(new_context, werkstatt, art
 
     # Three tablets type the code as people do: lower case, with a space.
     typed = f"{console.join_code[:3].lower()} {console.join_code[3:].lower()}"
-    tablets = [join(new_context(TABLET), typed, sector) for sector in SECTORS[:3]]
-    screenshot_whole_page(tablets[0], artifacts / "04_tablet_waiting.png")
+    tablets = [check_in(new_context(TABLET), typed, sector) for sector in SECTORS[:3]]
+    tokens = [token_of(tablet) for tablet in tablets]
+    assert len(set(tokens)) == 3
+    assert [werkstatt.participant(token).sector for token in tokens] == [s.id for s in FIELDSET.sectors[:3]]
+    phone_screenshot(tablets[0], artifacts / "04_tablet_waiting.png")
     expect(projector.locator(".ws-big-number")).to_have_text("3")
     expect(console.page.get_by_test_id("stMetric").filter(has_text="Angemeldet")
            .get_by_test_id("stMetricValue")).to_have_text("3")
@@ -206,23 +236,25 @@ def test_a_live_workshop_from_check_in_to_the_reveal(new_context, werkstatt, art
     since = watch_for(tablets, "Ihre Einschätzung")
     console.page.get_by_role("button", name="Bewertung starten").click()
     for tablet in tablets:
-        expect(tablet.get_by_role("heading", name="Ihre Einschätzung")).to_be_visible()
+        expect(step_heading(tablet, "Ihre Einschätzung")).to_be_visible()
         expect(tablet.get_by_text("Tippen Sie eine Stufe an", exact=False)).to_be_visible()
+        expect(rating_form(tablet, FIELDS[0]).get_by_role("radio")).to_have_count(len(LEVELS))
     followed = [seconds_until_seen(tablet, since) for tablet in tablets]
     print(f"\n[e2e] tablets showed the rating view {followed} s after 'Bewertung starten' (no reload)")
     for tablet in tablets:
         assert_not_reloaded(tablet)
-    screenshot_whole_page(tablets[0], artifacts / "05_tablet_rating_empty.png")
+    phone_screenshot(tablets[0], artifacts / "05_tablet_rating_empty.png")
 
-    # Everyone rates all seven fields; every tap is confirmed.
+    # Everyone rates all seven fields; every tap is confirmed, and stored.
     for number, tablet in enumerate(tablets):
         rate_all(tablet, choices_for(number))
-        expect(tablet.get_by_text("Alle Felder bewertet")).to_be_visible()
-    wait_until_idle(tablets[0])
-    screenshot_whole_page(tablets[0], artifacts / "06_tablet_rated.png")
-    scroll_to_top(tablets[0])
-    settle(tablets[0])
-    tablets[0].screenshot(path=readme_screenshots / "tablet.png")
+        assert_not_reloaded(tablet)  # taps are sent in the background
+    for number, token in enumerate(tokens):
+        levels = [LEVEL_VALUES[level] for level in choices_for(number).values()]
+        assert werkstatt.my_ratings(token) == dict(zip(FIELDSET.field_ids, levels))
+    no_horizontal_scroll(tablets[0])
+    phone_screenshot(tablets[0], artifacts / "06_tablet_rated.png")
+    screenshot_of_screen(tablets[0], readme_screenshots / "tablet.png")  # the README's "Tablet (rating)"
 
     # The projector counts along (it polls), and shows no result before the reveal.
     expect(projector.locator(".ws-big-number")).to_have_text("3")
@@ -240,8 +272,8 @@ def test_a_live_workshop_from_check_in_to_the_reveal(new_context, werkstatt, art
     expect(projector.locator("table.ws-progress td.n")).to_have_text(["12"] * len(FIELDS))
     expect(projector.locator(CHART)).to_have_count(0)
 
-    # The reveal: charts and verdict cards on the projector, results view on the tablets.
-    since = watch_for(tablets, "Die Ergebnisse")
+    # The reveal: charts and verdict cards on the projector, the results on the tablets.
+    since = watch_for(tablets, "Das Ergebnis im Raum")
     console.page.get_by_role("button", name="Ergebnis zeigen").click()
     expect(projector.locator(f"{CHART} .main-svg").first).to_be_visible()
     expect(projector.locator(CHART)).to_have_count(2)
@@ -258,15 +290,12 @@ def test_a_live_workshop_from_check_in_to_the_reveal(new_context, werkstatt, art
     screenshot_whole_page(projector, artifacts / "08_projector_results.png")
 
     for number, tablet in enumerate(tablets):
-        expect(tablet.get_by_role("heading", name="Die Ergebnisse")).to_be_visible()
-        expect(tablet.get_by_text("Die Ergebnisse sehen Sie jetzt am Beamer")).to_be_visible()
-        for field, level in choices_for(number).items():
-            expect(tablet.get_by_text(f"{field}: {level}", exact=True)).to_be_visible()
+        expect_results_with_my_answers(tablet, choices_for(number))
     revealed = [seconds_until_seen(tablet, since) for tablet in tablets]
     print(f"[e2e] tablets showed the results view {revealed} s after 'Ergebnis zeigen' (no reload)")
     for tablet in tablets:
         assert_not_reloaded(tablet)
-    screenshot_whole_page(tablets[0], artifacts / "09_tablet_results.png")
+    phone_screenshot(tablets[0], artifacts / "09_tablet_results.png")
 
 
 def test_a_reload_keeps_the_answers(new_context, werkstatt, artifacts):
@@ -276,24 +305,22 @@ def test_a_reload_keeps_the_answers(new_context, werkstatt, artifacts):
     choices = dict(list(choices_for(1).items())[:4])  # not every field: the rest must stay empty
     rate_all(tablet, choices)
 
+    tablet.reload()
+    expect(step_heading(tablet, "Ihre Einschätzung")).to_be_visible()
+    expect_ratings_shown(tablet, choices)
     for device in (tablet.context, new_context(TABLET)):  # a new tab, and another device with the link
         again = device.new_page()
-        again.goto(tablet.url)
-        expect(again.get_by_role("heading", name="Ihre Einschätzung")).to_be_visible()
+        again.goto(f"/p/{token_of(tablet)}")
+        expect(step_heading(again, "Ihre Einschätzung")).to_be_visible()
         expect_ratings_shown(again, choices)
-        for field in FIELDS[4:]:
-            expect(rating_scale(again, field).get_by_role("radio", checked=True)).to_have_count(0)
-        assert again.get_by_text("Gespeichert:").count() == len(choices)
-    screenshot_whole_page(again, artifacts / "10_tablet_after_reload.png")
+    phone_screenshot(again, artifacts / "10_tablet_after_reload.png")
 
 
 def join_during_rating(context: BrowserContext, code: str) -> Page:
     """Join with the code in the QR link; the rating is already open."""
     page = context.new_page()
-    page.goto(f"/teilnehmen?code={code}")
-    page.get_by_role("button", name="Mitmachen").click()
-    expect(page.get_by_role("heading", name="Ihre Einschätzung")).to_be_visible()
-    expect(page).to_have_url(re.compile(r"/teilnehmen\?t=[\w-]+$"))
+    join(page, code, typed=False)
+    expect(step_heading(page, "Ihre Einschätzung")).to_be_visible()
     return page
 
 
@@ -304,7 +331,7 @@ def test_a_participant_cannot_reach_the_facilitator_controls(new_context, werkst
     werkstatt.set_live_step(workshop.id, "rating")
     participant = new_context(TABLET)
     tablet = join_during_rating(participant, workshop.join_code)
-    own_token = re.search(r"t=([\w-]+)", tablet.url).group(1)
+    own_token = token_of(tablet)
 
     page = participant.new_page()
     page.goto(path.format(own_token=own_token))

@@ -1,8 +1,10 @@
-"""The load generator, kept working: 20 simulated tablets against the real app and the floor.
+"""The load generator, kept working: 20 simulated phones against the real app and the floor.
 
-``python -m bench.load`` measures; this only checks that a small room plays
-through on both servers, with nothing lost, nothing doubled and every step
-change seen. No figure of time is asserted (``bench/README.md`` has those).
+``python -m bench.load`` measures; this only checks that a small room plays through on
+both servers with the participant devices speaking HTTP and Server-Sent Events (the
+pages of ``werkstatt/web/``) while the console and the projector stay connected over
+Streamlit's protocol: nothing lost, nothing doubled, every step change seen by every
+device. No figure of time is asserted (``bench/README.md`` has those).
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ import pytest
 
 from bench.load.__main__ import run
 from bench.load.rooms import DOT_BUDGET
-from bench.load.scenario import CARDS_PER_DEVICE, Pace
+from bench.load.scenario import CARDS_PER_DEVICE, PHASES, Pace
 
 pytestmark = pytest.mark.browser
 
@@ -31,8 +33,14 @@ def test_a_small_room_plays_through_with_nothing_lost_or_doubled(room, tmp_path)
     assert check["expected_cards"] == DEVICES * CARDS_PER_DEVICE
     assert check["expected_dots"] == DEVICES * DOT_BUDGET
     assert check["lost"] == 0 and check["doubled"] == 0 and check["unacknowledged_missing"] == 0
+    assert figures["refused_writes"] == 0 and figures["shown_otherwise"] == 0
     assert figures["step_change"]["missed"] == 0
-    assert figures["step_change"]["all"]["n"] == DEVICES * 4
+    assert figures["step_change"]["all"]["n"] == DEVICES * len(PHASES)
+    assert figures["stream"]["connects"] >= DEVICES and figures["stream"]["events"] >= DEVICES * (1 + len(PHASES))
     acknowledged = sum(figures["actions"][a]["n"] for a in ("rate", "card", "vote"))
     assert acknowledged + figures["unacknowledged_writes"] >= DEVICES * (FIELDS + CARDS_PER_DEVICE + 3)
     assert figures["server"]["cpu_seconds"] > 0 and figures["server"]["peak_rss_mib"] > 50
+    if room == "werkstatt":  # the console and the projector followed the room over Streamlit's protocol
+        assert set(figures["screens"]) == {"moderation", "beamer"}
+        for screen in figures["screens"].values():
+            assert "failures" not in screen and screen["runs"] > 1

@@ -2,12 +2,15 @@
 
 ``deploy/serve_multi.py`` is started as a person (or the load benchmark) starts
 it: real ``streamlit run`` processes, Debian's nginx in the foreground, a fresh
-database. Devices join through nginx and rate; the test then reads nginx's
+database. Tablets join through nginx and rate on the participant pages of
+``werkstatt.web``, the projector is a Streamlit page; the test then reads nginx's
 access log, which names for every request the device (by its user agent), the
 node cookie it sent and the backend that answered. That shows the devices were
-spread over both processes and that each device stayed with its own, websocket
-included, which Streamlit needs: a session, its uploads and its media live in
-the memory of one process.
+spread over both processes and that each device stayed with its own: the
+projector's websocket included, which Streamlit needs (a session, its uploads
+and its media live in the memory of one process), and each tablet's event stream.
+A step change written by a third process reaches the tablets on both backends,
+because each process watches the one database.
 """
 
 from __future__ import annotations
@@ -25,8 +28,15 @@ from playwright.sync_api import Browser, BrowserContext, expect
 
 from deploy.serve_multi import NODE_COOKIE, Deployment, start
 from tests.conftest import CHEAP_HASHER, PIN
-from tests.e2e.conftest import PROJECTOR, TABLET, TIMEOUT_MS
-from tests.e2e.test_live_workshop import FIELDSET, choices_for, join_during_rating, rate_all, rating_scale
+from tests.e2e.conftest import PROJECTOR, TABLET, TIMEOUT_MS, token_of
+from tests.e2e.test_live_workshop import (
+    FIELDSET,
+    choices_for,
+    expect_results_with_my_answers,
+    join_during_rating,
+    rate,
+    rate_all,
+)
 from werkstatt.service import Werkstatt
 
 pytestmark = pytest.mark.browser
@@ -121,15 +131,22 @@ def process_tree(pids: list[int]) -> set[int]:
     return tree
 
 
-def wait_for_websocket_lines(deployment: Deployment, count: int) -> None:
-    """nginx logs a websocket when it has seen it close, a moment after the browser closed it;
-    stopping nginx before that would drop the line."""
-    deadline = time.monotonic() + 15
+EVENT_STREAM = re.compile(r"GET /p/[\w-]+/events ")  # a tablet's Server-Sent Events
+
+
+def wait_for_stream_lines(deployment: Deployment, websockets: int, event_streams: int) -> None:
+    """nginx logs a websocket or an event stream when it has seen it close, a moment after the
+    browser closed it (an idle event stream at its next keep-alive ping, within 15 s); stopping
+    nginx before that would drop the line."""
+    deadline = time.monotonic() + 30
     while time.monotonic() < deadline:
-        if deployment.access_log.read_text().count('"GET /_stcore/stream ') >= count:
+        log = deployment.access_log.read_text()
+        if (log.count('"GET /_stcore/stream ') >= websockets
+                and len(EVENT_STREAM.findall(log)) >= event_streams):
             return
         time.sleep(0.1)
-    pytest.fail(f"nginx did not log {count} closed websockets within 15 s", pytrace=False)
+    pytest.fail(f"nginx did not log {websockets} closed websockets and {event_streams} closed event "
+                f"streams within 30 s", pytrace=False)
 
 
 def alive(pid: int) -> bool:
@@ -170,20 +187,20 @@ def test_devices_on_two_processes_share_one_database(deployment, werkstatt, brow
     # Every rating is in the one database file.
     field_ids = [field.id for field in FIELDSET.fields]
     for number, tablet in enumerate(tablets):
-        token = re.search(r"t=([\w-]+)", tablet.url).group(1)
         chosen = list(choices_for(number).values())[:RATED_FIELDS]
-        assert werkstatt.my_ratings(token) == {f: LEVEL_VALUES[level] for f, level in zip(field_ids, chosen)}
+        assert werkstatt.my_ratings(token_of(tablet)) == {
+            f: LEVEL_VALUES[level] for f, level in zip(field_ids, chosen)}
     assert len(werkstatt.ratings(workshop.id)) == DEVICES * RATED_FIELDS
 
     # A step change written by a third process reaches the devices on both backends.
     werkstatt.set_live_step(workshop.id, "results")
-    for tablet in tablets:
-        expect(tablet.get_by_role("heading", name="Die Ergebnisse")).to_be_visible()
+    for number, tablet in enumerate(tablets):
+        expect_results_with_my_answers(tablet, dict(list(choices_for(number).items())[:RATED_FIELDS]))
 
-    # Closing the devices ends their websockets, which writes those lines to the access log.
+    # Closing the devices ends their websocket and event streams, which writes those lines to the log.
     for context in [projector_context, *contexts]:
         context.close()
-    wait_for_websocket_lines(deployment, DEVICES + 1)
+    wait_for_stream_lines(deployment, websockets=1, event_streams=DEVICES)
     started = process_tree([*deployment.pids, deployment.nginx.pid])
     assert len(started) >= PROCESSES + 2, started  # the backends, nginx's master and a worker
     deployment.stop()
@@ -203,8 +220,11 @@ def test_devices_on_two_processes_share_one_database(deployment, werkstatt, brow
         # ... one request without a cookie (the first page), every other one with that backend's ...
         assert [r["node"] for r in seen].count("-") == 1, name
         assert {r["node"] for r in seen} == {"-", nodes[name]}, name
-        # ... the websocket included.
-        stream = [r for r in seen if r["request"].startswith("GET /_stcore/stream ") and r["status"] == "101"]
+        # ... the projector's websocket and each tablet's event stream included.
+        if name == "beamer":
+            stream = [r for r in seen if r["request"].startswith("GET /_stcore/stream ") and r["status"] == "101"]
+        else:
+            stream = [r for r in seen if EVENT_STREAM.match(r["request"]) and r["status"] == "200"]
         assert stream, name
     assert set(nodes.values()) == {"n1", "n2"}, f"all devices on one backend: {nodes}"
     print(f"\n[e2e] devices per backend: {nodes}")
@@ -227,21 +247,18 @@ def test_a_tablet_moves_to_the_other_process_when_its_own_dies(deployment, werks
     victim.process.kill()
     victim.process.wait(timeout=15)
 
-    # The open page reconnects through nginx to the other process, which has never seen it
-    # (the cookie now names that one); the next tap is stored, and the page follows the room.
+    # The open page's event stream reconnects through nginx to the other process, which has
+    # never seen it (the cookie now names that one); the next tap is stored, and the page
+    # follows the room.
     deadline = time.monotonic() + TIMEOUT_MS / 1000
     while node_of(contexts[0]) == node and time.monotonic() < deadline:
         time.sleep(0.1)
     assert node_of(contexts[0]) in {b.node for b in deployment.backends} - {node}
-    second_field = list(choices[0])[1]
-    expect(rating_scale(tablets[0], second_field).get_by_role("radio").first).to_be_enabled()
-    rate_all(tablets[0], choices[0])
+    second_field, second_level = list(choices[0].items())[1]
+    rate(tablets[0], second_field, second_level)
     werkstatt.set_live_step(workshop.id, "results")
     for tablet, chosen in zip(tablets, [choices[0], first[1]]):
-        expect(tablet.get_by_role("heading", name="Die Ergebnisse")).to_be_visible()
-        for field, level in chosen.items():
-            expect(tablet.get_by_text(f"{field}: {level}", exact=True)).to_be_visible()
-    token = re.search(r"t=([\w-]+)", tablets[0].url).group(1)
-    assert len(werkstatt.my_ratings(token)) == 2
+        expect_results_with_my_answers(tablet, chosen)
+    assert len(werkstatt.my_ratings(token_of(tablets[0]))) == 2
     for context in contexts:
         context.close()

@@ -160,9 +160,17 @@ document.documentElement.classList.add("js");
   /* --- sending forms, one at a time ----------------------------------------------------- */
   function pendingKey(form) { return form.dataset.key || form.action; }
 
+  function regionAround(element) {
+    // the top-level part of <main> the element sits in (what morph() swaps as a whole)
+    let part = element;
+    while (part && part.parentElement !== main) part = part.parentElement;
+    return part ? regionOf(part) : "";
+  }
+
   function enqueue(form, submitter) {
     const body = new URLSearchParams(new FormData(form, submitter));
-    const item = { key: pendingKey(form), action: form.action, body: body.toString(), draft: form.dataset.draft || "" };
+    const item = { key: pendingKey(form), action: form.action, body: body.toString(), draft: form.dataset.draft || "",
+                   region: regionAround(form) };
     // a newer tap on the same level or card replaces one not sent yet: only the last choice counts
     queue = queue.filter((waiting, i) => i === 0 && sending ? true : waiting.key !== item.key);
     queue.push(item);
@@ -213,6 +221,10 @@ document.documentElement.classList.add("js");
     if (response.redirected && response.ok && item.draft) store.remove(storageKey("draft", item.draft));
     const html = await response.text();
     sending = false;
+    // The sent form's part is swapped in even when the server's HTML for it did not change: the
+    // screen must show what is stored (an emptied box, the reason for a refusal again), not what
+    // was typed or the "sending" note.
+    if (item.region) serverHtml.delete(item.region);
     if (offline && !queue.length) { offline = false; notice("online"); }
     morph(html);
     showPending();
