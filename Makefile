@@ -7,7 +7,7 @@ PORT ?= 8501
 PROCS ?= $(shell nproc)
 
 
-.PHONY: run serve-multi test demo bench bench-load screenshots system clean
+.PHONY: run serve-multi test demo bench bench-load screenshots system kern-css clean
 
 # Stamp files: reinstall only when a requirements file changed.
 $(VENV)/.app: requirements.txt
@@ -33,15 +33,18 @@ demo: $(VENV)/.app
 	@echo "Now start the app with: make run"
 
 screenshots: $(VENV)/.dev system  ## retake the README's screenshots from the real app
-	WERKSTATT_README_SCREENSHOTS=1 $(BIN)/python -m pytest -q tests/e2e/test_live_workshop.py::test_a_live_workshop_from_check_in_to_the_reveal
+	WERKSTATT_README_SCREENSHOTS=1 $(BIN)/python -m pytest -q \
+	  tests/e2e/test_live_workshop.py::test_a_live_workshop_from_check_in_to_the_reveal \
+	  tests/e2e/test_phone_languages.py
 
 bench: $(VENV)/.app
 	$(BIN)/python -m bench.service_costs
 	$(BIN)/python -m bench.taskforce_costs
 	$(BIN)/python -m bench.export_costs
 
-# make bench-load: N simulated tablets against the real server, then against Streamlit's floor
-# (bench/README.md). One app process unless PROCS is given on the command line (then behind nginx).
+# make bench-load: N simulated phones (HTTP + Server-Sent Events, with the console and the projector on
+# Streamlit's protocol) against the real server, then against the floor (bench/README.md). One app
+# process unless PROCS is given on the command line (then behind nginx).
 N ?= 150
 LOAD_PROCS = $(if $(filter command line,$(origin PROCS)),$(PROCS),1)
 bench-load: $(VENV)/.dev system
@@ -69,5 +72,18 @@ system:
 test: $(VENV)/.dev system
 	$(BIN)/python -m pytest
 
+# The participant pages' KERN styles (werkstatt/web/kern-subset.scss), compiled from the npm package
+# into the vendored werkstatt/web/static/kern/kern.min.css. Only for maintainers: needs node and npm.
+KERN_VERSION := 2.7.2
+SASS_VERSION := 1.108.2
+kern-css:
+	rm -rf .kern && mkdir -p .kern
+	cd .kern && npm pack --silent @kern-ux/native@$(KERN_VERSION) && tar xzf kern-ux-native-$(KERN_VERSION).tgz \
+	  && npm install --silent --no-save sass@$(SASS_VERSION)
+	.kern/node_modules/.bin/sass --no-source-map --style=compressed --load-path=.kern \
+	  werkstatt/web/kern-subset.scss werkstatt/web/static/kern/kern.min.css
+	cp .kern/package/LICENSE.md werkstatt/web/static/kern/LICENSE.md
+	rm -rf .kern
+
 clean:
-	rm -rf $(VENV) .pytest_cache
+	rm -rf $(VENV) .pytest_cache .kern
