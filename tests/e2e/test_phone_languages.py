@@ -65,6 +65,9 @@ LAYOUT = """() => {
   const h1 = document.querySelector('h1');
   const range = document.createRange(); range.selectNodeContents(h1);
   const option = document.querySelector('.ws-option:not(:has(:disabled))');
+  // the words of the option's label (the label itself fills the whole framed row)
+  const words = option && document.createRange();
+  if (words) words.selectNodeContents(option.querySelector('label'));
   return {
     direction: getComputedStyle(main).direction,
     width: document.documentElement.clientWidth,
@@ -73,7 +76,7 @@ LAYOUT = """() => {
     heading: {left: range.getBoundingClientRect().left, right: range.getBoundingClientRect().right},
     main: {left: box(main).left, right: box(main).right},
     circle: option ? box(option.querySelector('input')).left : null,
-    words: option ? box(option.querySelector('label')).left : null,
+    words: option ? words.getBoundingClientRect().left : null,
   };
 }"""
 
