@@ -59,7 +59,6 @@ def room_links(workshop, language: str) -> None:
         st.markdown(f"{t('facilitate.join_link', language)}  \n`{join_url}`")
         st.link_button(t("facilitate.open_projector", language), projector_url, icon=":material/tv:")
         st.caption(t("facilitate.projector_hint", language))
-        participant_cap(workshop, language)
 
 
 def _save_cap(workshop_id: int) -> None:
@@ -67,15 +66,17 @@ def _save_cap(workshop_id: int) -> None:
 
 
 def participant_cap(workshop, language: str) -> None:
-    """The most devices that may join; the service says what it takes (1 to 5000)."""
-    with st.form("cap_form", border=False):
+    """The most devices that may join; the service says what it takes (1 to 5000). Folded away
+    below the steps: rarely changed, and the steps must stay near the top of a laptop screen."""
+    label = t("facilitate.cap", language) + ": " + fmt_number(workshop.participant_cap, language)
+    with st.expander(label, icon=":material/devices:"), st.form("cap_form", border=False):
         left, right = st.columns([1, 1], vertical_alignment="bottom")
         left.number_input(t("facilitate.cap", language), value=workshop.participant_cap, step=1,
                           key="participant_cap")
         right.form_submit_button(t("facilitate.cap.save", language), icon=":material/devices:",
                                  on_click=_save_cap, args=(workshop.id,))
-    st.caption(t("facilitate.cap.now", language, cap=fmt_number(workshop.participant_cap, language))
-               + " " + t("facilitate.cap.help", language))
+        st.caption(t("facilitate.cap.now", language, cap=fmt_number(workshop.participant_cap, language))
+                   + " " + t("facilitate.cap.help", language))
 
 
 def progress_panel(workshop, fieldset, language: str) -> None:
@@ -116,6 +117,7 @@ def facilitate_page() -> None:
             room_links(workshop, language)
             step_controls(workshop, language)
             progress_panel(workshop, fieldset, language)
+            participant_cap(workshop, language)
             st.page_link("pages/ergebnisse.py", label=t("facilitate.open_results", language),
                          icon=":material/bar_chart:", query_params=page_params(f=facilitator_token()))
     if groups_tab.open:
