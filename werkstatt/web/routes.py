@@ -24,7 +24,7 @@ from urllib.parse import parse_qsl, urlencode
 import anyio.to_thread
 from anyio import CapacityLimiter
 from jinja2 import Environment, FileSystemLoader, select_autoescape
-from markupsafe import Markup, escape
+from markupsafe import Markup
 from sse_starlette import EventSourceResponse
 from starlette.middleware import Middleware
 from starlette.requests import Request
@@ -174,7 +174,7 @@ class ParticipantClient:
         if refused:  # a message for this phone only: not worth keeping
             return self._render_ballot_card(card, mine, input_open, dots_per_card, field_id, lang, dots_url, refused)
         copy = self._ballot_card_copy(card, mine, input_open, dots_per_card, field_id, lang, _ADDRESS, "")
-        return Markup(copy.replace(_ADDRESS, str(escape(dots_url))))
+        return copy.replace(_ADDRESS, dots_url)  # Markup.replace escapes the address it puts in
 
     def _render_ballot_card(self, *args) -> Markup:
         return self.templates.get_template("_ballot_card.html").module.ballot_card(*args)
