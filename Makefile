@@ -7,7 +7,7 @@ PORT ?= 8501
 PROCS ?= $(shell nproc)
 
 
-.PHONY: run serve-multi test demo bench bench-load screenshots system kern-css clean
+.PHONY: run serve-multi test demo bench bench-load screenshots system catalogues translations kern-css clean
 
 # Stamp files: reinstall only when a requirements file changed.
 $(VENV)/.app: requirements.txt
@@ -19,13 +19,22 @@ $(VENV)/.dev: $(VENV)/.app requirements-dev.txt
 	$(BIN)/pip install --quiet -r requirements-dev.txt
 	touch $@
 
-run: $(VENV)/.app system
+# The compiled translations (locales/*/LC_MESSAGES/*.mo) the app reads; built from the .po files in git.
+catalogues: $(VENV)/.app
+	$(BIN)/python -m werkstatt i18n compile
+
+# For translators and developers: new or changed German texts from the code into every .po file,
+# then compile and list what each language still lacks (README, "Translations").
+translations: $(VENV)/.app
+	$(BIN)/python -m werkstatt i18n update
+
+run: $(VENV)/.app system catalogues
 	@echo "Werkstatt runs on http://localhost:$(PORT)  (database: $${WERKSTATT_DB:-data/werkstatt.db})"
 	@echo "Tablets in the room: see the link and QR code in the facilitator console."
 	@echo "Want a finished example workshop first? Stop with Ctrl+C and run: make demo"
 	$(BIN)/streamlit run app.py --server.port $(PORT)
 
-serve-multi: $(VENV)/.app system  ## PROCS app processes behind nginx on PORT, in the foreground
+serve-multi: $(VENV)/.app system catalogues  ## PROCS app processes behind nginx on PORT, in the foreground
 	$(BIN)/python -m deploy.serve_multi --processes $(PROCS) --port $(PORT)
 
 demo: $(VENV)/.app
@@ -69,7 +78,7 @@ system:
 	  fi; \
 	fi
 
-test: $(VENV)/.dev system
+test: $(VENV)/.dev system catalogues
 	$(BIN)/python -m pytest
 
 # The participant pages' KERN styles (werkstatt/web/kern-subset.scss), compiled from the npm package

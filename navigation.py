@@ -25,11 +25,11 @@ from werkstatt.ui.context import lang
 PAGES = Path(__file__).parent / "pages"
 
 language = lang()
-start = st.Page(PAGES / "start.py", title=t("nav.start", language), default=True)
-projector = st.Page(PAGES / "beamer.py", title=t("nav.projector", language))
-facilitate = st.Page(PAGES / "moderation.py", title=t("nav.facilitate", language))
-results = st.Page(PAGES / "ergebnisse.py", title=t("nav.results", language))
-taskforce = st.Page(PAGES / "taskforce.py", title=t("nav.taskforce", language))
-statement = st.Page(PAGES / "barrierefreiheit.py", title=t("nav.accessibility", language))
+start = st.Page(PAGES / "start.py", title=t("Start", language), default=True)
+projector = st.Page(PAGES / "beamer.py", title=t("Beamer", language))
+facilitate = st.Page(PAGES / "moderation.py", title=t("Moderation", language))
+results = st.Page(PAGES / "ergebnisse.py", title=t("Ergebnisse", language))
+taskforce = st.Page(PAGES / "taskforce.py", title=t("Taskforce", language))
+statement = st.Page(PAGES / "barrierefreiheit.py", title=t("Barrierefreiheit", language))
 
 st.navigation([start, projector, facilitate, results, taskforce, statement], position="hidden").run()

@@ -19,21 +19,25 @@ def results_page() -> None:
     app = get_app()
     workshop = follow(require_facilitator().id)
     fieldset = app.fieldset(workshop)
-    st.page_link("pages/moderation.py", label=t("results.back", language), icon=":material/arrow_back:",
-                 query_params=page_params(f=facilitator_token()))
-    st.title(t("results.title", language, title=literal(workshop.title)), anchor=False)
+    st.page_link("pages/moderation.py", label=t("Zurück zur Moderation", language),
+                 icon=":material/arrow_back:", query_params=page_params(f=facilitator_token()))
+    st.title(t("Ergebnisse: {title}", language, title=literal(workshop.title)), anchor=False)
     if not workshop.step.shows_results:
-        st.warning(t("results.not_revealed", language), icon=":material/visibility_off:")
+        st.warning(t("Noch nicht freigegeben: Beamer und Teilnehmende sehen diese Ergebnisse erst im "
+                     "Schritt „Ergebnis“.", language), icon=":material/visibility_off:")
     summary = app.summary(workshop.id)
-    st.subheader(t("results.per_field", language), anchor=False)
+    st.subheader(t("Je Handlungsfeld", language), anchor=False)
     st.dataframe(summary_table(summary, fieldset, language), hide_index=True, width="stretch")
-    st.caption(t("results.legend", language))
-    st.subheader(t("results.by_sector", language), anchor=False)
-    st.caption(t("results.by_sector.help", language))
+    st.caption(t("Median und Verteilung zuerst; der Mittelwert steht nur daneben. Konsens: 1 = alle "
+                 "einig, 0 = je zur Hälfte an beiden Enden der Skala. „Kann ich nicht einschätzen“ "
+                 "wird gezählt, aber nie gemittelt.", language))
+    st.subheader(t("Nach Bereich", language), anchor=False)
+    st.caption(t("Median je Bereich. Ein Feld bleibt leer, wenn weniger als 3 Antworten darin stehen "
+                 "– so bleibt jede Bewertung anonym.", language))
     st.dataframe(sector_table(app.sector_breakdown(workshop.id), fieldset, language), width="stretch")
     result_charts(summary, fieldset, language)
     card_results(app.board(workshop.id), app.groups(workshop.id), fieldset, language)
-    st.subheader(t("downloads.title", language), anchor=False)
+    st.subheader(t("Herunterladen", language), anchor=False)
     workshop_downloads(workshop, language)
 
 

@@ -5,7 +5,7 @@ tab is rendered)."""
 import streamlit as st
 
 from werkstatt import agenda
-from werkstatt.i18n import fmt_date, fmt_number, t
+from werkstatt.i18n import format_day, format_number, t
 from werkstatt.ui.context import act, get_app, lang, page_params, show_action_error
 from werkstatt.ui.frame import frame
 from werkstatt.ui.group_setup import group_setup
@@ -21,9 +21,9 @@ TABS_KEY = "console_tab"
 
 
 def step_controls(workshop, language: str) -> None:
-    st.subheader(t("facilitate.step.title", language), anchor=False)
-    st.markdown(t("facilitate.step.current", language, step=t(f"step.{workshop.live_step}", language)))
-    st.caption(t(f"step.{workshop.live_step}.help", language))
+    st.subheader(t("Ablauf", language), anchor=False)
+    st.markdown(t("Jetzt live: **{step}**", language, step=t(workshop.step.name, language)))
+    st.caption(t(workshop.step.help, language))
     if workshop.is_closed:
         return
     columns = st.columns(len(agenda.STEPS))
@@ -35,12 +35,13 @@ def step_controls(workshop, language: str) -> None:
             disabled = is_current or not confirmed
         else:
             disabled = is_current
-        column.button(t(f"facilitate.go.{step.id}", language), key=f"go_{step.id}", disabled=disabled,
+        column.button(t(step.button, language), key=f"go_{step.id}", disabled=disabled,
                       type="primary" if following and step.id == following.id else "secondary",
                       on_click=act, args=(get_app().set_live_step, workshop.id, step.id), width="stretch")
-    st.checkbox(t("facilitate.confirm_close", language), key="confirm_close")
+    st.checkbox(t("Ja, ich möchte den Workshop endgültig beenden.", language), key="confirm_close")
     if workshop.live_step in ("checkin", "rating"):
-        st.info(t("facilitate.results_hidden", language), icon=":material/visibility_off:")
+        st.info(t("Die Ergebnisse sind für Beamer und Teilnehmende noch verborgen.", language),
+                icon=":material/visibility_off:")
     left, right = st.columns(2, gap="large")
     with left:
         lock_control(workshop, language)
@@ -53,12 +54,14 @@ def room_links(workshop, language: str) -> None:
     projector_url = own_url("beamer", w=str(workshop.id), code=workshop.join_code,
                              lang=language if language != workshop.language else "")
     left, right = st.columns([1, 2])
-    left.image(qr_png(join_url, scale=6), width=200, alt=t("qr.alt", language, url=join_url))
+    left.image(qr_png(join_url, scale=6), width=200,
+               alt=t("QR-Code mit dem Link zur Teilnahme: {url}", language, url=join_url))
     with right:
-        st.metric(t("facilitate.join_code", language), workshop.join_code)
-        st.markdown(f"{t('facilitate.join_link', language)}  \n`{join_url}`")
-        st.link_button(t("facilitate.open_projector", language), projector_url, icon=":material/tv:")
-        st.caption(t("facilitate.projector_hint", language))
+        st.metric(t("Code für die Teilnahme", language), workshop.join_code)
+        st.markdown(f"{t('Link für Tablets und Handys:', language)}  \n`{join_url}`")
+        st.link_button(t("Beamer-Ansicht öffnen", language), projector_url, icon=":material/tv:")
+        st.caption(t("Öffnet sich in einem neuen Fenster. Ziehen Sie es auf den Beamer und drücken "
+                     "Sie F11.", language))
 
 
 def _save_cap(workshop_id: int) -> None:
@@ -68,30 +71,32 @@ def _save_cap(workshop_id: int) -> None:
 def participant_cap(workshop, language: str) -> None:
     """The most devices that may join; the service says what it takes (1 to 5000). Folded away
     below the steps: rarely changed, and the steps must stay near the top of a laptop screen."""
-    label = t("facilitate.cap", language) + ": " + fmt_number(workshop.participant_cap, language)
+    label = t("Höchstzahl der Geräte", language) + ": " + format_number(workshop.participant_cap, language)
     with st.expander(label, icon=":material/devices:"), st.form("cap_form", border=False):
         left, right = st.columns([1, 1], vertical_alignment="bottom")
-        left.number_input(t("facilitate.cap", language), value=workshop.participant_cap, step=1,
+        left.number_input(t("Höchstzahl der Geräte", language), value=workshop.participant_cap, step=1,
                           key="participant_cap")
-        right.form_submit_button(t("facilitate.cap.save", language), icon=":material/devices:",
+        right.form_submit_button(t("Höchstzahl speichern", language), icon=":material/devices:",
                                  on_click=_save_cap, args=(workshop.id,))
-        st.caption(t("facilitate.cap.now", language, cap=fmt_number(workshop.participant_cap, language))
-                   + " " + t("facilitate.cap.help", language))
+        st.caption(t("Gespeichert: höchstens {cap} Geräte.", language,
+                     cap=format_number(workshop.participant_cap, language))
+                   + " " + t("Mehr Geräte können nicht beitreten – so kann kein Skript den Workshop "
+                             "mit Anmeldungen fluten.", language))
 
 
 def progress_panel(workshop, fieldset, language: str) -> None:
     app = get_app()
     progress = app.progress(workshop.id)
     left, right = st.columns(2)
-    left.metric(t("facilitate.joined", language), progress.participants)
+    left.metric(t("Angemeldet", language), progress.participants)
     if workshop.step.accepts_votes or workshop.step.shows_ranking:
-        right.metric(t("facilitate.voters", language), app.voters(workshop.id))
+        right.metric(t("haben Punkte vergeben", language), app.voters(workshop.id))
     board = app.board(workshop.id)
     st.dataframe(
         {
-            t("col.field", language): [f.title.get(language) for f in fieldset.fields],
-            t("facilitate.rated", language): [progress.rated.get(f.id, 0) for f in fieldset.fields],
-            t("facilitate.cards", language): [sum(1 for c in board if c.visible and c.field_id == f.id)
+            t("Handlungsfeld", language): [f.title.get(language) for f in fieldset.fields],
+            t("haben bewertet", language): [progress.rated.get(f.id, 0) for f in fieldset.fields],
+            t("Karten", language): [sum(1 for c in board if c.visible and c.field_id == f.id)
                                               for f in fieldset.fields],
         },
         hide_index=True,
@@ -104,12 +109,12 @@ def facilitate_page() -> None:
     workshop = follow(require_facilitator().id)
     fieldset = get_app().fieldset(workshop)
     st.title(literal(workshop.title), anchor=False)
-    st.caption(literal(" · ".join(filter(None, [workshop.municipality, fmt_date(workshop.date, language),
+    st.caption(literal(" · ".join(filter(None, [workshop.municipality, format_day(workshop.date, language),
                                                 workshop.place, fieldset.title.get(language)]))))
     show_action_error()
     agenda_tab, groups_tab, cards_tab, process_tab = st.tabs(
-        [t("facilitate.tab.agenda", language), t("facilitate.tab.groups", language),
-         t("facilitate.tab.cards", language), t("facilitate.tab.process", language)],
+        [t("Ablauf", language), t("Gruppen", language),
+         t("Karten moderieren", language), t("Taskforce & Selbstcheck", language)],
         key=TABS_KEY, on_change="rerun",
     )
     if agenda_tab.open:
@@ -118,7 +123,7 @@ def facilitate_page() -> None:
             step_controls(workshop, language)
             progress_panel(workshop, fieldset, language)
             participant_cap(workshop, language)
-            st.page_link("pages/ergebnisse.py", label=t("facilitate.open_results", language),
+            st.page_link("pages/ergebnisse.py", label=t("Ergebnisse im Detail", language),
                          icon=":material/bar_chart:", query_params=page_params(f=facilitator_token()))
     if groups_tab.open:
         with groups_tab:

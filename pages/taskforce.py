@@ -5,7 +5,7 @@ actions, compare workshops and the self-check, keep the roster, and download the
 import streamlit as st
 
 from werkstatt import actions as rules
-from werkstatt.i18n import t
+from werkstatt.i18n import N_, t
 from werkstatt.ui.action_form import FLASH_KEY, OPEN_KEY, action_detail, new_action_form, start_from_card
 from werkstatt.ui.action_list import action_filters, action_table
 from werkstatt.ui.compare import comparison_panel, perspective_panel, workshop_label
@@ -18,13 +18,16 @@ from werkstatt.ui.roster import roster
 from werkstatt.ui.text import literal
 
 TABS_KEY = "taskforce_tab"
-TABS = ("review", "actions", "compare", "roster", "downloads")
+TAB_NAMES = {"review": N_("Auswertung"), "actions": N_("Maßnahmen"),
+             "compare": N_("Vergleich & Selbstcheck"), "roster": N_("Mitglieder"),
+             "downloads": N_("Dokumentation")}
+TABS = tuple(TAB_NAMES)
 
 
 def _make_action(card, language: str) -> None:
     """From a card in the review to the new-action form, prefilled."""
     start_from_card(card)
-    st.session_state[TABS_KEY] = t("taskforce.tab.actions", language)
+    st.session_state[TABS_KEY] = t("Maßnahmen", language)
 
 
 def _show_flash(language: str) -> None:
@@ -45,7 +48,7 @@ def actions_tab(process, fieldset, members, board, today, language: str) -> None
     by_id = {a.id: a for a in actions}
     if st.session_state.get(OPEN_KEY) not in by_id:
         st.session_state[OPEN_KEY] = (chosen or actions)[0].id
-    opened = st.selectbox(t("action.open", language), list(by_id), key=OPEN_KEY,
+    opened = st.selectbox(t("Maßnahme öffnen", language), list(by_id), key=OPEN_KEY,
                           format_func=lambda i: f"#{i} {by_id[i].title}")
     action_detail(process, by_id[opened], fieldset, members, board, today, language)
 
@@ -60,22 +63,24 @@ def taskforce_page() -> None:
     today = app.today()
     st.title(literal(process.title), anchor=False)
     st.caption(literal(" · ".join([process.municipality, fieldset.title.get(language),
-                                   t("taskforce.code", language, code=process.code)])))
+                                   t("Prozess-Code {code}", language, code=process.code)])))
     show_action_error()
     _show_flash(language)
     # Every card of the process, for the actions that link one.
     board = {card.id: card for w in workshops for card in app.board(w.id)}
-    tabs = st.tabs([t(f"taskforce.tab.{name}", language) for name in TABS], key=TABS_KEY, on_change="rerun")
+    tabs = st.tabs([t(TAB_NAMES[name], language) for name in TABS], key=TABS_KEY, on_change="rerun")
     review, actions, compare, team, files = tabs
     if review.open:
         with review:
             if not workshops:
-                st.info(t("taskforce.no_workshops", language), icon=":material/event_busy:")
+                st.info(t("Zu diesem Prozess gehört noch kein Workshop. Die Moderation fügt ihn in "
+                          "der Moderationsansicht im Reiter „Taskforce & Selbstcheck“ hinzu.", language),
+                        icon=":material/event_busy:")
             else:
                 by_id = {w.id: w for w in workshops}
                 ids = list(by_id)
-                chosen = st.selectbox(t("taskforce.workshop", language), ids, index=len(ids) - 1,
-                                      key="review_workshop", format_func=lambda i: workshop_label(by_id[i], language))
+                chosen = st.selectbox(t("Workshop", language), ids, index=len(ids) - 1, key="review_workshop",
+                                      format_func=lambda i: workshop_label(by_id[i], language))
                 position = ids.index(chosen)
                 review_panel(by_id[chosen], by_id[ids[position - 1]] if position else None, fieldset,
                              app.actions(process.id), members, today, language,

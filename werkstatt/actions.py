@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo
 
 from werkstatt.fieldsets import Fieldset
-from werkstatt.i18n import fmt_date, t
+from werkstatt.i18n import N_, NOT_AVAILABLE, format_day, t
 
 # Due dates, "overdue" and the times in a history are days and clocks of the city, not UTC.
 LOCAL_TIME = ZoneInfo("Europe/Berlin")
@@ -21,6 +21,14 @@ STATUSES = ("open", "in_progress", "done", "dropped")
 OPEN_STATUSES = ("open", "in_progress")  # the ones that can be overdue
 PRIORITIES = ("high", "medium", "low")
 SORTS = ("due", "priority")
+STATUS_NAMES = {"open": N_("offen"), "in_progress": N_("in Arbeit"), "done": N_("erledigt"),
+                "dropped": N_("verworfen")}
+PRIORITY_NAMES = {"high": N_("hoch"), "medium": N_("mittel"), "low": N_("niedrig")}
+SORT_NAMES = {"due": N_("Fälligkeit"), "priority": N_("Priorität")}
+# What a history entry changed, in words (``created`` is the first entry of every action).
+ATTRIBUTE_NAMES = {"created": N_("angelegt"), "title": N_("Titel"), "description": N_("Beschreibung"),
+                   "field_id": N_("Handlungsfeld"), "owner": N_("Verantwortlich"),
+                   "due_date": N_("Fällig am"), "priority": N_("Priorität"), "status": N_("Status")}
 # what the history records, in this order, when several change at once
 TRACKED = ("title", "description", "field_id", "owner", "due_date", "priority", "status")
 
@@ -91,7 +99,8 @@ def organisation_of(owner: str) -> str:
     return owner.split(":", 1)[1] if owner.startswith("org:") else ""
 
 
-def changes(before: dict[str, str | None], after: dict[str, str | None]) -> list[tuple[str, str | None, str | None]]:
+def changes(before: dict[str, str | None],
+            after: dict[str, str | None]) -> list[tuple[str, str | None, str | None]]:
     """``(attribute, old, new)`` for every tracked attribute that differs, in TRACKED order."""
     return [(name, before.get(name), after.get(name)) for name in TRACKED
             if name in after and before.get(name) != after.get(name)]
@@ -139,9 +148,9 @@ def owner_label(owner: str, members: dict[int, Member], language: str) -> str:
     their organisation or "ehemaliges Mitglied": names are looked up now, never stored twice."""
     member = members.get(member_id(owner)) if member_id(owner) is not None else None
     if member_id(owner) is None:
-        return organisation_of(owner) or t("action.no_owner", language)
+        return organisation_of(owner) or t("noch nicht vergeben", language)
     if member is None or member.removed:
-        return (member.organisation if member else "") or t("action.former_member", language)
+        return (member.organisation if member else "") or t("ehemaliges Mitglied", language)
     return f"{member.name} ({member.organisation})" if member.organisation else member.name
 
 
@@ -150,17 +159,17 @@ def change_value(attribute: str, value: str | None, fieldset: Fieldset, members:
     """One old or new value of a history entry in words: status and priority names, the
     field's title, the owner's label, a formatted date; titles and texts as they are."""
     if value in (None, ""):
-        return t("common.not_available", language)
+        return NOT_AVAILABLE
     if attribute == "status":
-        return t(f"action.status.{value}", language)
+        return t(STATUS_NAMES[value], language)
     if attribute == "priority":
-        return t(f"action.priority.{value}", language)
+        return t(PRIORITY_NAMES[value], language)
     if attribute == "field_id":
         return fieldset.field(value).title.get(language) if value in fieldset.field_ids else value
     if attribute == "owner":
         return owner_label(value, members, language)
     if attribute == "due_date":
-        return fmt_date(value, language)
+        return format_day(value, language)
     return value
 
 

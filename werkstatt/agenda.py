@@ -12,11 +12,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from werkstatt.errors import InvalidStep, StepMoveNotAllowed
+from werkstatt.i18n import N_
 
 
 @dataclass(frozen=True)
 class Step:
     id: str
+    name: str  # on the console and the projector
+    button: str  # the console's button that makes this step live
+    help: str  # what happens in this step, under the console's step buttons
     accepts_joins: bool
     accepts_ratings: bool = False
     shows_results: bool = False
@@ -32,14 +36,30 @@ class Step:
 
 
 STEPS: tuple[Step, ...] = (
-    Step("checkin", accepts_joins=True),
-    Step("rating", accepts_joins=True, accepts_ratings=True),
-    Step("results", accepts_joins=True, shows_results=True),
-    Step("cards", accepts_joins=True, accepts_cards=True, shows_wall=True),
-    Step("voting", accepts_joins=True, accepts_votes=True, shows_wall=True),
+    Step("checkin", N_("Ankommen"), N_("Ankommen"),
+         N_("Alle kommen an und melden sich mit dem Code an."),
+         accepts_joins=True),
+    Step("rating", N_("Bewertung"), N_("Bewertung starten"),
+         N_("Die Bewertung ist offen. Alle bewerten die Handlungsfelder."),
+         accepts_joins=True, accepts_ratings=True),
+    Step("results", N_("Ergebnis"), N_("Ergebnis zeigen"),
+         N_("Die Bewertung ist geschlossen, die Ergebnisse sind sichtbar."),
+         accepts_joins=True, shows_results=True),
+    Step("cards", N_("Gruppenarbeit"), N_("Gruppenarbeit starten"),
+         N_("Die Kleingruppen schreiben Karten: Stärken, Handlungsbedarfe und Ideen. "
+           "Der Beamer zeigt die Kartenwand."),
+         accepts_joins=True, accepts_cards=True, shows_wall=True),
+    Step("voting", N_("Punkte vergeben", context="agenda step"), N_("Punktevergabe starten"),
+         N_("Alle verteilen ihre Punkte auf Handlungsbedarfe und Ideen. Das Ranking bleibt verborgen."),
+         accepts_joins=True, accepts_votes=True, shows_wall=True),
     # The ranking is live: late dots still count until the facilitator locks the step.
-    Step("ranking", accepts_joins=True, accepts_votes=True, shows_ranking=True),
-    Step("closed", accepts_joins=False, shows_results=True, shows_ranking=True),
+    Step("ranking", N_("Ranking"), N_("Ranking zeigen"),
+         N_("Der Beamer zeigt, was die meisten Punkte hat. Späte Punkte zählen noch, bis Sie "
+           "die Eingabe sperren."),
+         accepts_joins=True, accepts_votes=True, shows_ranking=True),
+    Step("closed", N_("Abschluss"), N_("Workshop beenden"),
+         N_("Der Workshop ist beendet. Niemand kann mehr etwas ändern."),
+         accepts_joins=False, shows_results=True, shows_ranking=True),
 )
 STEP_IDS = tuple(s.id for s in STEPS)
 FIRST_STEP = "checkin"

@@ -13,7 +13,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from werkstatt.i18n import N_, P_
+
 KINDS = ("strength", "gap", "idea")
+# What a card is called, as one card, as a column of the wall, and the hint on the phone's choice.
+KIND_NAMES = {"strength": P_("Stärke"), "gap": P_("Handlungsbedarf", context="card kind"),
+              "idea": P_("Idee")}
+KIND_HEADINGS = {"strength": N_("Stärken"), "gap": N_("Handlungsbedarfe"), "idea": N_("Ideen")}
+KIND_HINTS = {"strength": P_("Das klappt schon gut"), "gap": P_("Das fehlt noch"),
+              "idea": P_("Das könnten wir tun")}
 VOTABLE_KINDS = ("gap", "idea")  # dots go to what is missing and what could be done
 TEXT_MIN_LENGTH = 3
 TEXT_MAX_LENGTH = 500
@@ -106,7 +114,8 @@ def ranked(cards: list[Card], field_id: str | None = None, kinds: tuple[str, ...
     """Visible cards, most dots first; among equals the one more people named
     (more sources merged in), then the older one. Strengths get no dots, so
     they rank by how often they were named."""
-    chosen = [c for c in cards if c.visible and c.kind in kinds and (field_id is None or c.field_id == field_id)]
+    chosen = [c for c in cards
+              if c.visible and c.kind in kinds and (field_id is None or c.field_id == field_id)]
     return sorted(chosen, key=lambda c: (-c.dots, -len(c.sources), c.id))
 
 
@@ -123,7 +132,8 @@ def dots_of(participant_id: int, cards: list[Card], votes: list[tuple[int, int, 
 
 
 def count_by_group(cards: list[Card]) -> dict[tuple[int | None, str], int]:
-    """``(group id, kind)`` → cards written, hidden ones not counted (merged ones are: they were written)."""
+    """``(group id, kind)`` → cards written, hidden ones not counted (merged ones are: they were
+    written)."""
     counts: dict[tuple[int | None, str], int] = {}
     for card in cards:
         if not card.hidden:

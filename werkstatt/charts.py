@@ -18,9 +18,10 @@ from statistics import mean
 import pandas as pd
 import plotly.graph_objects as go
 
+from werkstatt.actions import STATUS_NAMES
 from werkstatt.aggregate import VERDICTS
 from werkstatt.fieldsets import Fieldset, Scale
-from werkstatt.i18n import fmt_number, t
+from werkstatt.i18n import format_number, t, word
 
 LEVEL_ANCHORS = ("#D55E00", "#E69F00", "#56B4E9", "#0072B2")  # vermillion, orange, sky blue, blue
 DONT_KNOW_COLOUR = "#BBBBBB"
@@ -91,7 +92,7 @@ def distribution_chart(summary: pd.DataFrame, fieldset: Fieldset, lang: str,
 
     traces = []
     for value, column in columns.items():
-        label = scale.label(value, lang) or t("col.dont_know", lang)
+        label = scale.label(value, lang) or t("kann ich nicht einschätzen", lang)
         shares = (100 * counts[column] / totals.where(totals > 0)).fillna(0)
         percents = [_percent(share, lang) for share in shares]
         traces.append(go.Bar(
@@ -100,8 +101,8 @@ def distribution_chart(summary: pd.DataFrame, fieldset: Fieldset, lang: str,
             y=ids,
             x=shares.round(1).tolist(),
             marker=dict(color=colours[value], line=dict(color="white", width=1),
-                        pattern=dict(shape=patterns[value], fillmode="overlay", fgcolor="#000000", fgopacity=0.3,
-                                     solidity=0.2,
+                        pattern=dict(shape=patterns[value], fillmode="overlay", fgcolor="#000000",
+                                     fgopacity=0.3, solidity=0.2,
                                      size=12 if large else 8)),
             text=[text if share >= MIN_LABELLED_SHARE else "" for text, share in zip(percents, shares)],
             textposition="inside",
@@ -120,7 +121,7 @@ def distribution_chart(summary: pd.DataFrame, fieldset: Fieldset, lang: str,
         uniformtext=dict(minsize=20 if large else 10, mode="hide"),
         legend=LEGEND_ON_TOP,
         xaxis=_axis(
-            t("chart.distribution.xaxis", lang), range=[0, 100], dtick=25, ticksuffix=_percent_sign(lang),
+            t("Anteil der Antworten", lang), range=[0, 100], dtick=25, ticksuffix=_percent_sign(lang),
         ),
         yaxis=_axis(
             None, categoryorder="array", categoryarray=ids, autorange="reversed",
@@ -157,14 +158,14 @@ def overview_chart(summary: pd.DataFrame, fieldset: Fieldset, lang: str,
             continue
         colour, symbol = VERDICT_STYLES[verdict]
         traces.append(go.Scatter(
-            name=t(f"verdict.{verdict}", lang),
+            name=word("verdict", verdict, lang),
             x=points["median"].tolist(),
             y=points["consensus"].tolist(),
             mode="markers",
             marker=dict(color=colour, symbol=symbol, size=marker_size, line=dict(color=colour, width=2)),
             hovertext=[
-                f"<b>{title}</b><br>{t('col.median', lang)}: {fmt_number(median, lang)}"
-                f"<br>{t('col.consensus', lang)}: {fmt_number(consensus, lang, digits=2)}"
+                f"<b>{title}</b><br>{t('Median', lang)}: {format_number(median, lang)}"
+                f"<br>{t('Konsens', lang)}: {format_number(consensus, lang, digits=2)}"
                 for title, median, consensus in zip(
                     map(titles.get, points.index), points["median"], points["consensus"]
                 )
@@ -205,11 +206,11 @@ def overview_chart(summary: pd.DataFrame, fieldset: Fieldset, lang: str,
             guide | dict(x0=x_range[0], x1=x_range[1], y0=contested, y1=contested),
         ],
         xaxis=_axis(
-            t("chart.overview.xaxis", lang), range=x_range, tickvals=list(scale.values),
+            t("Median der Bewertung", lang), range=x_range, tickvals=list(scale.values),
             ticktext=[f"{value}<br>{_wrap(scale.label(value, lang), 14)}" for value in scale.values],
             tickangle=0,
         ),
-        yaxis=_axis(t("chart.overview.yaxis", lang), range=y_range, tickvals=[0, 0.25, 0.5, 0.75, 1]),
+        yaxis=_axis(t("Einigkeit (Konsens)", lang), range=y_range, tickvals=[0, 0.25, 0.5, 0.75, 1]),
     )
     return go.Figure(data=traces, layout=layout)
 
@@ -299,7 +300,7 @@ def action_progress_chart(counts: dict[str, dict[str, int]], fieldset: Fieldset,
     traces = []
     for status, colour in STATUS_COLOURS.items():
         values = [counts.get(field_id, {}).get(status, 0) for field_id in ids]
-        label = t(f"action.status.{status}", lang)
+        label = t(STATUS_NAMES[status], lang)
         traces.append(go.Bar(
             name=label, orientation="h", y=ids, x=values,
             marker=dict(color=colour, line=dict(color="white", width=1)),
@@ -309,7 +310,7 @@ def action_progress_chart(counts: dict[str, dict[str, int]], fieldset: Fieldset,
         ))
     layout = _layout(lang, large=False) | dict(
         barmode="stack", bargap=0.35, height=44 * len(ids) + 90, legend=LEGEND_ON_TOP,
-        xaxis=_axis(t("chart.progress.xaxis", lang), dtick=1, rangemode="tozero"),
+        xaxis=_axis(t("Anzahl Maßnahmen", lang), dtick=1, rangemode="tozero"),
         yaxis=_axis(None, categoryorder="array", categoryarray=ids, autorange="reversed",
                     tickvals=ids, ticktext=[_wrap(title, 28) for title in titles], showgrid=False),
     )
@@ -331,13 +332,13 @@ def perspective_chart(frame: pd.DataFrame, fieldset: Fieldset, lang: str) -> go.
     traces = [go.Scatter(x=gap_x, y=gap_y, mode="lines", line=dict(color=GUIDE_COLOUR, width=3),
                          hoverinfo="skip", showlegend=False)]
     for column, name, symbol, colour in (
-        ("self_check", t("perspective.self_check", lang), "square", "#000000"),
-        ("median", t("perspective.workshop", lang), "circle", "#0072B2"),
+        ("self_check", t("Selbstcheck", lang), "square", "#000000"),
+        ("median", t("Workshop (Median)", lang), "circle", "#0072B2"),
     ):
         traces.append(go.Scatter(
             x=rows[column].tolist(), y=ids, mode="markers", name=name,
             marker=dict(symbol=symbol, size=14, color=colour, line=dict(color="white", width=1)),
-            customdata=[[title, fmt_number(v, lang)] for title, v in zip(titles, rows[column])],
+            customdata=[[title, format_number(v, lang)] for title, v in zip(titles, rows[column])],
             hovertemplate=f"<b>%{{customdata[0]}}</b><br>{name}: %{{customdata[1]}}<extra></extra>",
         ))
     layout = _layout(lang, large=False) | dict(

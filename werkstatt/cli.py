@@ -7,12 +7,11 @@ import datetime as dt
 import sys
 from pathlib import Path
 
-from werkstatt import exchange, export, transfer
-
+from werkstatt import catalogues, exchange, export, transfer
 from werkstatt.demo import DEMO_PIN, DEMO_TASKFORCE_PASSWORD, seed_demo_process
 from werkstatt.errors import InvalidInput, WerkstattError
 from werkstatt.fieldsets import FieldsetError, fieldset_file, load_fieldset
-from werkstatt.i18n import LANGUAGE_NAMES, LANGUAGES, PARTICIPANT_LANGUAGES, fmt_date
+from werkstatt.i18n import LANGUAGE_NAMES, LANGUAGES, N_, PARTICIPANT_LANGUAGES, format_day
 from werkstatt.service import Werkstatt
 from werkstatt.settings import db_path
 
@@ -40,7 +39,7 @@ def list_all(args: argparse.Namespace) -> None:
     for workshop in app.workshops():
         process = f"  Prozess {workshop.process_id}" if workshop.process_id else ""
         print(f"Workshop {workshop.id}: {workshop.title} · {workshop.municipality} · "
-              f"{fmt_date(workshop.date)} · Schritt {workshop.live_step}{process}")
+              f"{format_day(workshop.date)} · Schritt {workshop.live_step}{process}")
     for process in app.processes():
         print(f"Prozess {process.id}: {process.title} · Code {process.code}")
 
@@ -65,10 +64,12 @@ def export_files(args: argparse.Namespace) -> None:
         else transfer.export_workshop(app, args.workshop),
         "anon": lambda: exchange.anonymised_json(app, _one_workshop(args, "anon")),
     }
-    suffix = {"xlsx": ".xlsx", "csv": "-csv.zip", "json": ".werkstatt.json", "anon": "-anonym.json"}[args.format]
+    suffix = {"xlsx": ".xlsx", "csv": "-csv.zip", "json": ".werkstatt.json",
+              "anon": "-anonym.json"}[args.format]
     target = target or Path(f"{stem}{suffix}")
     if target.exists() and not args.force:
-        raise InvalidInput(problem="problem.file_exists", path=str(target))
+        raise InvalidInput(problem=N_("Die Datei {path} gibt es schon. Bitte einen anderen Namen "
+                                      "wählen oder mit --force überschreiben."), path=str(target))
     data = builders[args.format]()
     target.write_bytes(data)
     print(f"{target} geschrieben ({len(data) / 1024:.0f} KB)")
@@ -76,7 +77,8 @@ def export_files(args: argparse.Namespace) -> None:
 
 def _one_workshop(args: argparse.Namespace, format: str) -> int:
     if args.workshop is None:
-        raise InvalidInput(problem="problem.format_needs_workshop", format=format)
+        raise InvalidInput(problem=N_("Das Format „{format}“ gibt es nur für einen einzelnen "
+                                      "Workshop (--workshop)."), format=format)
     return args.workshop
 
 
@@ -126,9 +128,33 @@ def fieldset_check(args: argparse.Namespace) -> None:
             print(f"  {where}")
 
 
+def i18n_update(args: argparse.Namespace) -> None:
+    """Extract the German source texts from the code and the templates, merge them into every
+    locales/<language>/LC_MESSAGES/*.po file (new texts untranslated, changed ones fuzzy), and
+    compile the .mo files the app reads."""
+    for path in catalogues.extract_and_update():
+        print(f"updated {path.relative_to(catalogues.ROOT)}")
+    print(f"compiled {len(catalogues.compile_all())} catalogues")
+    i18n_check(args)
+
+
+def i18n_compile(args: argparse.Namespace) -> None:
+    """Compile every .po file to the .mo file the app reads (make run and make test do this)."""
+    catalogues.compile_all()
+
+
+def i18n_check(args: argparse.Namespace) -> int:
+    """List, per language, the texts that are missing, untranslated, fuzzy or have other
+    placeholders than the German; exit 1 when a required language is incomplete."""
+    reports = catalogues.check()
+    print(catalogues.summary(reports))
+    return 0 if all(r.complete for r in reports) else 1
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m werkstatt", description=__doc__)
-    parser.add_argument("--db", default=db_path(), help="SQLite file (default: $WERKSTATT_DB or data/werkstatt.db)")
+    parser.add_argument("--db", default=db_path(),
+                        help="SQLite file (default: $WERKSTATT_DB or data/werkstatt.db)")
     commands = parser.add_subparsers(dest="command", required=True)
     demo_parser = commands.add_parser("demo", help="seed a realistic process with two finished workshops",
                                       description=demo.__doc__)
@@ -155,14 +181,16 @@ def build_parser() -> argparse.ArgumentParser:
     export_parser.add_argument("--force", action="store_true", help="overwrite the file if it exists")
     export_parser.set_defaults(run=export_files)
 
-    import_parser = commands.add_parser("import", help="take over a workshop or process from an export --format json",
+    import_parser = commands.add_parser("import",
+                                        help="take over a workshop or process from an export --format json",
                                         description=import_file.__doc__)
     import_parser.add_argument("file", help="the .werkstatt.json file")
     import_parser.set_defaults(run=import_file)
 
     backup_parser = commands.add_parser("backup", help="copy the whole database while the app runs",
                                         description=backup.__doc__)
-    backup_parser.add_argument("out", nargs="?", help="the new file (default: data/backups/werkstatt-<time>.db)")
+    backup_parser.add_argument("out", nargs="?",
+                               help="the new file (default: data/backups/werkstatt-<time>.db)")
     backup_parser.set_defaults(run=backup)
 
     fieldset_parser = commands.add_parser("fieldset", help="check a fieldset file and its translations",
@@ -170,16 +198,24 @@ def build_parser() -> argparse.ArgumentParser:
     fieldset_commands = fieldset_parser.add_subparsers(dest="fieldset_command", required=True)
     check_parser = fieldset_commands.add_parser("check", help="check the file, list missing translations",
                                                 description=fieldset_check.__doc__)
-    check_parser.add_argument("file", help="fieldsets/<id>.yaml or fieldsets/translations/<id>.<language>.yaml")
+    check_parser.add_argument("file",
+                              help="fieldsets/<id>.yaml or fieldsets/translations/<id>.<language>.yaml")
     check_parser.set_defaults(run=fieldset_check)
+
+    i18n_parser = commands.add_parser("i18n", help="the translation catalogues: update, compile, check",
+                                      description="The gettext catalogues in locales/ (README, "
+                                      "\"Translations\").")
+    i18n_commands = i18n_parser.add_subparsers(dest="i18n_command", required=True)
+    for name, run in (("update", i18n_update), ("compile", i18n_compile), ("check", i18n_check)):
+        i18n_commands.add_parser(name, help=run.__doc__.split(".")[0],
+                                 description=run.__doc__).set_defaults(run=run)
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
-        args.run(args)
+        return args.run(args) or 0
     except (WerkstattError, FieldsetError) as error:
         print(f"Fehler: {error}", file=sys.stderr)
         return 1
-    return 0

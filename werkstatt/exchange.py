@@ -26,7 +26,7 @@ from werkstatt import cards as card_rules
 from werkstatt.cards import KINDS
 from werkstatt.errors import WerkstattError
 from werkstatt.fieldsets import Fieldset, Text
-from werkstatt.i18n import t
+from werkstatt.i18n import N_, t
 
 if TYPE_CHECKING:
     from werkstatt.service import Werkstatt
@@ -39,11 +39,11 @@ DIGITS = 4  # mean and consensus: enough to compare, without float noise
 
 
 class ImportRefused(WerkstattError):
-    """A transfer file that cannot be imported; nothing was written. ``problem`` is a message
-    key saying what is wrong (and how to fix it), formatted with the other params; an
-    ``expected`` param (what a value should look like) is a message key too."""
+    """A transfer file that cannot be imported; nothing was written. ``problem`` is a marked text
+    saying what is wrong (and how to fix it), formatted with the other params; an ``expected``
+    param (what a value should look like) is a marked text too."""
 
-    key = "error.import_refused"
+    key = N_("Die Datei wurde nicht eingelesen, es wurde nichts gespeichert. {problem}")
 
     def message(self, lang: str) -> str:
         params = dict(self.params)

@@ -22,10 +22,14 @@ from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
 from werkstatt import actions as rules
-from werkstatt.i18n import t
+from werkstatt.actions import ATTRIBUTE_NAMES, PRIORITY_NAMES, STATUS_NAMES
+from werkstatt.cards import KIND_NAMES
+from werkstatt.i18n import N_, t, word
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 TABLES = ("summary", "ratings", "cards", "actions", "history")
+SHEET_NAMES = {"summary": N_("Zusammenfassung"), "ratings": N_("Bewertungen"), "cards": N_("Karten"),
+               "actions": N_("Maßnahmen"), "history": N_("Verlauf")}
 MAX_COLUMN_WIDTH = 60
 
 
@@ -47,7 +51,7 @@ def process_tables(app, process_id: int, lang: str = "de") -> dict[str, pd.DataF
 
 
 def sheet_name(table: str, lang: str) -> str:
-    return t(f"export.sheet.{table}", lang)
+    return t(SHEET_NAMES[table], lang)
 
 
 def to_xlsx(tables: dict[str, pd.DataFrame], lang: str = "de") -> bytes:
@@ -72,7 +76,8 @@ def to_xlsx(tables: dict[str, pd.DataFrame], lang: str = "de") -> bytes:
                     cell.number_format = "DD.MM.YYYY" if lang == "de" else "YYYY-MM-DD"
         sheet.freeze_panes = "A2"
         for index, column in enumerate(frame.columns, start=1):
-            longest = max([len(str(column))] + [len(str(v)) for v in frame.iloc[:, index - 1] if v is not None])
+            longest = max([len(str(column))]
+                          + [len(str(v)) for v in frame.iloc[:, index - 1] if v is not None])
             sheet.column_dimensions[get_column_letter(index)].width = min(MAX_COLUMN_WIDTH, longest + 2)
     out = io.BytesIO()
     book.save(out)
@@ -125,19 +130,19 @@ def _csv_value(value, lang: str) -> str:
 def _workshop_rows(app, workshop, lang: str, with_workshop: bool) -> dict[str, pd.DataFrame]:
     fieldset = app.fieldset(workshop)
     title = {f.id: f.title.get(lang) for f in fieldset.fields}
-    prefix = {t("export.col.workshop", lang): workshop.title} if with_workshop else {}
+    prefix = {t("Workshop", lang): workshop.title} if with_workshop else {}
     self_check = app.self_check(workshop.id)
     summary = app.summary(workshop.id)
     summary_rows = []
     for row in summary.itertuples(index=False):
-        record = {**prefix, t("col.field", lang): title[row.field_id], t("col.n", lang): int(row.n),
-                  t("col.dont_know", lang): int(row.dont_know)}
+        record = {**prefix, t("Handlungsfeld", lang): title[row.field_id], t("Antworten", lang): int(row.n),
+                  t("kann ich nicht einschätzen", lang): int(row.dont_know)}
         for value in fieldset.scale.values:
             record[fieldset.scale.label(value, lang)] = int(getattr(row, f"dist_{value}"))
         record.update({
-            t("col.median", lang): row.median, t("col.mean", lang): row.mean,
-            t("col.consensus", lang): row.consensus, t("col.verdict", lang): t(f"verdict.{row.verdict}", lang),
-            t("perspective.self_check", lang): self_check.get(row.field_id),
+            t("Median", lang): row.median, t("Mittelwert", lang): row.mean,
+            t("Konsens", lang): row.consensus, t("Einschätzung", lang): word("verdict", row.verdict, lang),
+            t("Selbstcheck", lang): self_check.get(row.field_id),
         })
         summary_rows.append(record)
 
@@ -145,24 +150,26 @@ def _workshop_rows(app, workshop, lang: str, with_workshop: bool) -> dict[str, p
     ratings = ratings.assign(order=ratings["field_id"].map({f: i for i, f in enumerate(fieldset.field_ids)}))
     ratings = ratings.sort_values(["order", "level", "sector"], na_position="last", kind="stable")
     sectors = {s.id: s.label.get(lang) for s in fieldset.sectors}
-    levels = {None: fieldset.scale.label(None, lang)} | {v: fieldset.scale.label(v, lang) for v in fieldset.scale.values}
+    levels = ({None: fieldset.scale.label(None, lang)}
+              | {v: fieldset.scale.label(v, lang) for v in fieldset.scale.values})
     rating_rows = []
     for r in ratings.itertuples(index=False):
         level = None if pd.isna(r.level) else int(r.level)  # None: "kann ich nicht einschätzen"
         rating_rows.append({
-            **prefix, t("col.field", lang): title.get(r.field_id, r.field_id), t("export.col.level", lang): level,
-            t("export.col.level_label", lang): levels.get(level, ""),
-            t("col.sector", lang): sectors.get(r.sector, "") if isinstance(r.sector, str) else "",
+            **prefix, t("Handlungsfeld", lang): title.get(r.field_id, r.field_id), t("Stufe", lang): level,
+            t("Stufe (Text)", lang): levels.get(level, ""),
+            t("Bereich", lang): sectors.get(r.sector, "") if isinstance(r.sector, str) else "",
         })
 
     groups = {g.id: g.name for g in app.groups(workshop.id)}
     card_rows = [{
-        **prefix, t("export.col.card", lang): card.id, t("col.field", lang): title.get(card.field_id, card.field_id),
-        t("export.col.kind", lang): t(f"kind.{card.kind}", lang), t("export.col.text", lang): card.text,
-        t("export.col.dots", lang): card.dots if card.visible else None,
-        t("export.col.group", lang): groups.get(card.group_id, ""),
-        t("export.col.state", lang): _card_state(card, lang),
-        t("export.col.original", lang): card.original_text or "",
+        **prefix, t("Karte Nr.", lang): card.id,
+        t("Handlungsfeld", lang): title.get(card.field_id, card.field_id),
+        t("Art", lang): t(KIND_NAMES[card.kind], lang), t("Text", lang): card.text,
+        t("Punkte", lang): card.dots if card.visible else None,
+        t("Gruppe", lang): groups.get(card.group_id, ""),
+        t("Zustand", lang): _card_state(card, lang),
+        t("Ursprünglicher Text (vor Korrektur)", lang): card.original_text or "",
     } for card in app.board(workshop.id)]
     return {"summary": pd.DataFrame(summary_rows), "ratings": pd.DataFrame(rating_rows),
             "cards": pd.DataFrame(card_rows)}
@@ -170,31 +177,33 @@ def _workshop_rows(app, workshop, lang: str, with_workshop: bool) -> dict[str, p
 
 def _card_state(card, lang: str) -> str:
     if card.merged_into is not None:
-        return t("export.state.merged", lang, card=card.merged_into)
-    return t("export.state.hidden" if card.hidden else "export.state.visible", lang)
+        return t("zusammengeführt in Karte {card}", lang, card=card.merged_into)
+    return t("ausgeblendet", lang) if card.hidden else t("sichtbar", lang)
 
 
 def _action_rows(app, process_id: int | None, lang: str) -> dict[str, pd.DataFrame]:
     """Actions and their history; empty tables (with their columns) outside a process."""
-    action_columns = [t(f"export.col.{name}", lang) for name in
-                      ("action_id", "action", "description", "field", "owner", "due", "priority", "status",
-                       "overdue", "created")]
-    history_columns = [t(f"export.col.{name}", lang) for name in
-                       ("action_id", "action", "when", "what", "before", "after", "note")]
+    action_columns = [t(text, lang) for text in (
+        N_("Maßnahme Nr."), N_("Maßnahme"), N_("Beschreibung"), N_("Handlungsfeld"), N_("Verantwortlich"),
+        N_("Fällig am"), N_("Priorität"), N_("Status"), N_("Überfällig"), N_("Angelegt am"))]
+    history_columns = [t(text, lang) for text in (
+        N_("Maßnahme Nr."), N_("Maßnahme"), N_("Wann"), N_("Was"), N_("Vorher"), N_("Nachher"),
+        N_("Notiz"))]
     if process_id is None:
-        return {"actions": pd.DataFrame(columns=action_columns), "history": pd.DataFrame(columns=history_columns)}
+        return {"actions": pd.DataFrame(columns=action_columns),
+                "history": pd.DataFrame(columns=history_columns)}
     fieldset = app.process_fieldset(app.process(process_id))
     members = {m.id: m for m in app.members(process_id)}
     today = app.today()
     actions = app.actions(process_id)
     action_rows = [[
         a.id, a.title, a.description, fieldset.field(a.field_id).title.get(lang),
-        rules.owner_label(a.owner, members, lang), a.due_date, t(f"action.priority.{a.priority}", lang),
-        t(f"action.status.{a.status}", lang), t("export.yes", lang) if a.overdue(today) else "",
+        rules.owner_label(a.owner, members, lang), a.due_date, t(PRIORITY_NAMES[a.priority], lang),
+        t(STATUS_NAMES[a.status], lang), t("ja", lang) if a.overdue(today) else "",
         rules.local_time(a.created_at),
     ] for a in actions]
     history_rows = [[
-        a.id, a.title, rules.local_time(c.changed_at), t(f"history.attribute.{c.attribute}", lang),
+        a.id, a.title, rules.local_time(c.changed_at), t(ATTRIBUTE_NAMES[c.attribute], lang),
         "" if c.attribute == "created" else rules.change_value(c.attribute, c.old, fieldset, members, lang),
         rules.change_value(c.attribute, c.new, fieldset, members, lang), c.note,
     ] for a in actions for c in app.action_history(process_id, a.id)]

@@ -36,6 +36,7 @@ from werkstatt.errors import (
     UnknownGroup,
     VotingClosed,
 )
+from werkstatt.i18n import N_, P_
 from werkstatt.inputs import clean_card_text, clean_line
 
 if TYPE_CHECKING:
@@ -131,7 +132,8 @@ class GroupWork:
         workshop = self.workshop(workshop_id)
         fieldset = self.fieldset(workshop)
         if self.groups(workshop_id):
-            raise InvalidInput(problem="problem.groups_exist")
+            raise InvalidInput(problem=N_("Es gibt schon Gruppen. Bitte ändern oder löschen Sie "
+                                          "diese einzeln."))
         with self.store.write() as db:
             for field in fieldset.fields:
                 self.store.insert_group(
@@ -152,16 +154,17 @@ class GroupWork:
         return self.participant(token)
 
     def _check_group(self, workshop: Workshop, name: str, field_ids: list[str], group_id: int | None):
-        name = clean_line(name, "problem.group_name_missing", "form.group_name")
+        name = clean_line(name, N_("Bitte einen Namen für die Gruppe eingeben."), N_("Name der Gruppe"))
         fields = list(dict.fromkeys(field_ids or []))
         if not fields:
-            raise InvalidInput(problem="problem.group_fields_missing")
+            raise InvalidInput(problem=N_("Bitte mindestens ein Handlungsfeld für die Gruppe wählen."))
         known = self.fieldset(workshop).field_ids
         for field_id in fields:
             if field_id not in known:
                 raise UnknownField(field=field_id)
         if any(g.name.casefold() == name.casefold() and g.id != group_id for g in self.groups(workshop.id)):
-            raise InvalidInput(problem="problem.group_name_taken", name=name)
+            raise InvalidInput(problem=N_("Eine Gruppe „{name}“ gibt es schon. Bitte einen anderen "
+                                          "Namen wählen."), name=name)
         return name, json.dumps(fields)
 
     # --- cards: participants ---------------------------------------------------
@@ -240,7 +243,8 @@ class GroupWork:
         """Computed once per change of the cards, so the ballots of a hall voting at once do not
         read and rebuild every card after each tap."""
         return self._per_version(
-            workshop, "wall", lambda: card_rules.board([card_from_row(r) for r in self.store.cards(workshop.id)], []),
+            workshop, "wall",
+            lambda: card_rules.board([card_from_row(r) for r in self.store.cards(workshop.id)], []),
             version=workshop.cards_version)
 
     def _card(self, workshop_id: int, card_id: int) -> Card:
@@ -249,9 +253,11 @@ class GroupWork:
                 return card
         raise UnknownCard(card=card_id)
 
-    def _check_card_target(self, workshop: Workshop, participant: Participant, field_id: str, kind: str) -> None:
+    def _check_card_target(self, workshop: Workshop, participant: Participant, field_id: str,
+                           kind: str) -> None:
         if kind not in KINDS:
-            raise InvalidInput(problem="problem.unknown_kind", kind=kind)
+            raise InvalidInput(problem=P_("„{kind}“ ist keine Art von Karte. Möglich sind Stärke, "
+                                          "Handlungsbedarf und Idee."), kind=kind)
         if field_id not in self.fieldset(workshop).field_ids:
             raise UnknownField(field=field_id)
         if participant.group_id is not None:
@@ -292,13 +298,15 @@ class GroupWork:
         """Correct a card's text; what its author wrote is kept beside it."""
         text = clean_card_text(text)
         return self._moderate(workshop_id, "correct", [card_id], lambda db, card: (
-            self.store.update_card(db, card_id, text=text, original_text=card["original_text"] or card["text"],
+            self.store.update_card(db, card_id, text=text,
+                                   original_text=card["original_text"] or card["text"],
                                    updated_at=self._timestamp())))
 
     def move_card(self, workshop_id: int, card_id: int, field_id: str, kind: str) -> Card:
         """Put a card under another field or kind."""
         if kind not in KINDS:
-            raise InvalidInput(problem="problem.unknown_kind", kind=kind)
+            raise InvalidInput(problem=P_("„{kind}“ ist keine Art von Karte. Möglich sind Stärke, "
+                                          "Handlungsbedarf und Idee."), kind=kind)
         if field_id not in self.fieldset(self.workshop(workshop_id)).field_ids:
             raise UnknownField(field=field_id)
         return self._moderate(workshop_id, "move", [card_id], lambda db, card: (
@@ -309,7 +317,8 @@ class GroupWork:
         count for the target and the target lists them."""
         sources = [s for s in dict.fromkeys(source_ids) if s != target_id]
         if not sources:
-            raise InvalidInput(problem="problem.merge_needs_two")
+            raise InvalidInput(problem=N_("Bitte mindestens eine andere Karte zum Zusammenführen "
+                                          "wählen."))
 
         def merge(db, target):
             for source_id in sources:
@@ -348,7 +357,8 @@ class GroupWork:
                 if row is None or not _same_workshop(row, workshop_id):
                     raise UnknownCard(card=cid)
                 if row["merged_into"] is not None or (row["hidden"] and action != "restore"):
-                    raise InvalidInput(problem="problem.card_not_on_wall", card=cid)
+                    raise InvalidInput(problem=N_("Karte #{card} ist ausgeblendet oder schon "
+                                                  "zusammengeführt."), card=cid)
                 rows[cid] = row
             before = {cid: {c: row[c] for c in CHANGED_COLUMNS[action]} for cid, row in rows.items()}
             change(db, rows[card_id])
@@ -374,7 +384,7 @@ class GroupWork:
         again, and a voter who spent them meanwhile can only take dots back.
         """
         if isinstance(dots, bool) or not isinstance(dots, int) or dots < 0:
-            raise InvalidInput(problem="problem.bad_dots", dots=dots)
+            raise InvalidInput(problem=P_("„{dots}“ ist keine gültige Zahl von Punkten."), dots=dots)
         participant = self.participant(token)
         with self.store.write() as db:
             workshop = self.workshop(participant.workshop_id)
@@ -423,7 +433,8 @@ class GroupWork:
         if not all(isinstance(v, int) and not isinstance(v, bool) for v in (budget, per_card)) or not (
             1 <= budget <= DOT_BUDGET_MAX and 1 <= per_card <= budget
         ):
-            raise InvalidInput(problem="problem.bad_dot_rules", max=DOT_BUDGET_MAX)
+            raise InvalidInput(problem=N_("Punkte je Person: 1 bis {max}; je Karte: 1 bis zu den "
+                                          "Punkten je Person."), max=DOT_BUDGET_MAX)
         return self._set(workshop_id, step_change=True, dot_budget=budget, dots_per_card=per_card)
 
     # --- the live step's lock, the timer, the wall ----------------------------------
@@ -446,7 +457,8 @@ class GroupWork:
         if isinstance(minutes, bool) or not isinstance(minutes, (int, float)) or not (
             0 < minutes <= TIMER_MAX_MINUTES
         ) or round(minutes * 60) < 1:
-            raise InvalidInput(problem="problem.bad_timer", max=TIMER_MAX_MINUTES)
+            raise InvalidInput(problem=N_("Der Timer braucht eine Dauer von mehr als 0 bis {max} "
+                                          "Minuten."), max=TIMER_MAX_MINUTES)
         seconds = round(minutes * 60)
         ends = (self._now() + dt.timedelta(seconds=seconds)).isoformat(timespec="seconds")
         return self._set(workshop_id, step_change=True, timer_ends_at=ends, timer_seconds=seconds,

@@ -13,6 +13,7 @@ import unicodedata
 from werkstatt.cards import TEXT_MAX_LENGTH as CARD_MAX_LENGTH
 from werkstatt.cards import TEXT_MIN_LENGTH as CARD_MIN_LENGTH
 from werkstatt.errors import InvalidInput
+from werkstatt.i18n import N_, P_
 
 LINE_MAX_LENGTH = 200
 
@@ -23,7 +24,8 @@ def clean_line(value: str | None, missing_problem: str | None, label: str) -> st
     if not text and missing_problem:
         raise InvalidInput(problem=missing_problem)
     if len(text) > LINE_MAX_LENGTH:
-        raise InvalidInput(problem="problem.text_too_long", label=label, max=LINE_MAX_LENGTH)
+        raise InvalidInput(problem=N_("„{label}“ ist zu lang: höchstens {max} Zeichen."), label=label,
+                           max=LINE_MAX_LENGTH)
     return text
 
 
@@ -35,7 +37,7 @@ def clean_date(value: dt.date | str | None) -> str | None:
     try:
         return dt.date.fromisoformat(str(value)).isoformat()
     except ValueError:
-        raise InvalidInput(problem="problem.bad_date", value=value) from None
+        raise InvalidInput(problem=N_("Das Datum „{value}“ ist ungültig."), value=value) from None
 
 
 def clean_card_text(value: str | None) -> str:
@@ -44,9 +46,12 @@ def clean_card_text(value: str | None) -> str:
     text = str(value or "").strip()
     visible = sum(1 for ch in text if not ch.isspace() and unicodedata.category(ch) not in ("Cf", "Cc"))
     if visible < CARD_MIN_LENGTH:
-        raise InvalidInput(problem="problem.card_too_short", min=CARD_MIN_LENGTH)
+        raise InvalidInput(problem=P_("Die Karte ist zu kurz: bitte mindestens {min} Zeichen "
+                                      "schreiben."), min=CARD_MIN_LENGTH)
     if len(text) > CARD_MAX_LENGTH:
-        raise InvalidInput(problem="problem.card_too_long", max=CARD_MAX_LENGTH, length=len(text))
+        raise InvalidInput(problem=P_("Die Karte ist zu lang: {length} Zeichen, erlaubt sind "
+                                      "höchstens {max}. Bitte kürzen – Ihr Text ist noch da."),
+                           max=CARD_MAX_LENGTH, length=len(text))
     return text
 
 
@@ -54,5 +59,6 @@ def clean_text(value: str | None, label: str, max_length: int) -> str:
     """A longer text (a description): line breaks kept, surrounding blanks removed."""
     text = str(value or "").strip()
     if len(text) > max_length:
-        raise InvalidInput(problem="problem.text_too_long", label=label, max=max_length)
+        raise InvalidInput(problem=N_("„{label}“ ist zu lang: höchstens {max} Zeichen."), label=label,
+                           max=max_length)
     return text

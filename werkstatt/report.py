@@ -32,10 +32,10 @@ from markupsafe import Markup, escape
 
 from werkstatt import actions as rules
 from werkstatt import charts
-from werkstatt.actions import Action, Member
-from werkstatt.cards import VOTABLE_KINDS, Card, ranked
+from werkstatt.actions import STATUS_NAMES, Action, Member
+from werkstatt.cards import KIND_NAMES, VOTABLE_KINDS, Card, ranked
 from werkstatt.fieldsets import Fieldset
-from werkstatt.i18n import fmt_change, fmt_date, fmt_number, marked, t
+from werkstatt.i18n import N_, format_change, format_day, format_number, install_gettext, marked, nt, t
 
 if TYPE_CHECKING:
     from werkstatt.service import Werkstatt, Workshop
@@ -81,6 +81,7 @@ def _environment() -> jinja2.Environment:
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True,
                              undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
     env.filters["css_string"] = lambda text: Markup('"' + re.sub(r'(["\\])', r"\\\1", str(text)) + '"')
+    install_gettext(env)
     return env
 
 
@@ -109,20 +110,20 @@ def _context(app: "Werkstatt", workshop: "Workshop", lang: str) -> dict:
     figures = _summary_rows(src.summary, fieldset, lang)
     return {
         "lang": lang,
-        "t": lambda key, **params: t(key, lang, **params),
         "workshop": workshop,
-        "date": fmt_date(workshop.date, lang),
+        "date": format_day(workshop.date, lang),
         "fieldset_title": fieldset.title.get(lang),
         "process": app.process(workshop.process_id) if workshop.process_id is not None else None,
         "people": sum(people.values()),
         "sectors": _sector_rows(people, fieldset, lang),
         "min_cell": MIN_CELL,
-        "generated": fmt_date(src.today, lang),
+        "generated": format_day(src.today, lang),
         "intro": _intro(fieldset, sum(people.values()), lang),
         "summary": list(figures.values()),
         "overview_svg": _chart_svg(charts.overview_chart(src.summary, fieldset, lang),
-                                   t("report.chart.overview", lang)),
-        "perspective": _perspective_part(src.perspective, fieldset, lang) if src.perspective is not None else None,
+                                   t("Diagramm: Median und Konsens je Handlungsfeld", lang)),
+        "perspective": (_perspective_part(src.perspective, fieldset, lang)
+                        if src.perspective is not None else None),
         "previous": _previous_part(src, lang) if src.previous is not None else None,
         "fields": [_field_part(field_id, src, figures[field_id], lang) for field_id in fieldset.field_ids],
     }
@@ -158,22 +159,34 @@ def _sector_rows(people: dict[str | None, int], fieldset: Fieldset, lang: str) -
     in the fieldset, and people without a sector share one row, so nobody stands out alone; that
     row says only "fewer than 3" when it is that small itself."""
     known = {s.id for s in fieldset.sectors}
-    rows = [(s.label.get(lang), str(people[s.id])) for s in fieldset.sectors if people.get(s.id, 0) >= MIN_CELL]
+    rows = [(s.label.get(lang), str(people[s.id])) for s in fieldset.sectors
+            if people.get(s.id, 0) >= MIN_CELL]
     rest = sum(n for key, n in people.items() if key not in known or n < MIN_CELL)
     if rest:
-        shown = str(rest) if rest >= MIN_CELL else t("report.fewer_than", lang, n=MIN_CELL)
-        rows.append((t("report.sector_rest", lang), shown))
+        shown = str(rest) if rest >= MIN_CELL else t("weniger als {n}", lang, n=MIN_CELL)
+        rows.append((t("Weitere Bereiche oder ohne Angabe", lang), shown))
     return rows
 
 
 def _intro(fieldset: Fieldset, people: int, lang: str) -> dict[str, str]:
     scale, verdict = fieldset.scale, fieldset.verdict
     return {
-        "text": t("report.overview.intro", lang, people=people, fields=len(fieldset.fields),
-                  low=scale.label(scale.min, lang), high=scale.label(scale.max, lang)),
-        "how_to_read": t("report.how_to_read", lang, strength=t("verdict.strength", lang),
-                         strength_at=fmt_number(verdict.strength_median_at_least, lang),
-                         contested_below=fmt_number(verdict.contested_consensus_below, lang, digits=2),
+        "text": nt("{n} Person hat im Workshop {fields} Handlungsfelder auf einer Skala von „{low}“ bis "
+                   "„{high}“ bewertet. Die Tabelle zeigt je Feld die Einschätzung der Runde; die "
+                   "Abschnitte danach zeigen jedes Feld im Einzelnen mit den Karten der Kleingruppen.",
+                   "{n} Personen haben im Workshop {fields} Handlungsfelder auf einer Skala von „{low}“ "
+                   "bis „{high}“ bewertet. Die Tabelle zeigt je Feld die Einschätzung der Runde; die "
+                   "Abschnitte danach zeigen jedes Feld im Einzelnen mit den Karten der Kleingruppen.",
+                   people, lang, fields=len(fieldset.fields), low=scale.label(scale.min, lang),
+                   high=scale.label(scale.max, lang)),
+        "how_to_read": t("So lesen Sie die Zahlen: Der Median ist der mittlere Wert aller Antworten, "
+                         "der Mittelwert steht nur daneben. Konsens: 1 = alle einig, 0 = je zur "
+                         "Hälfte an beiden Enden der Skala. „Kann ich nicht einschätzen“ wird "
+                         "gezählt, aber nie gemittelt. Einschätzung: {strength} ab einem Median von "
+                         "{strength_at}, umstritten bei einem Konsens unter {contested_below}, zu "
+                         "wenige Antworten unter {min_answers}.", lang, strength=t("Stärke", lang),
+                         strength_at=format_number(verdict.strength_median_at_least, lang),
+                         contested_below=format_number(verdict.contested_consensus_below, lang, digits=2),
                          min_answers=verdict.min_answers),
     }
 
@@ -184,9 +197,9 @@ def _summary_rows(summary: pd.DataFrame, fieldset: Fieldset, lang: str) -> dict[
         "anchor": f"feld-{row.field_id}",
         "title": fieldset.field(row.field_id).title.get(lang),
         "verdict": marked("verdict", row.verdict, lang),
-        "median": fmt_number(row.median, lang),
-        "mean": fmt_number(row.mean, lang, digits=2),
-        "consensus": fmt_number(row.consensus, lang, digits=2),
+        "median": format_number(row.median, lang),
+        "mean": format_number(row.mean, lang, digits=2),
+        "consensus": format_number(row.consensus, lang, digits=2),
         "n": int(row.n),
         "dont_know": int(row.dont_know),
     } for row in summary.itertuples(index=False)}
@@ -194,13 +207,15 @@ def _summary_rows(summary: pd.DataFrame, fieldset: Fieldset, lang: str) -> dict[
 
 def _perspective_part(frame: pd.DataFrame, fieldset: Fieldset, lang: str) -> dict:
     return {
-        "svg": _chart_svg(charts.perspective_chart(frame, fieldset, lang), t("report.chart.perspective", lang)),
+        "svg": _chart_svg(charts.perspective_chart(frame, fieldset, lang),
+                          t("Diagramm: Selbstcheck der Verwaltung und Median des Workshops je "
+                            "Handlungsfeld", lang)),
         "rows": [{
             "title": fieldset.field(row.field_id).title.get(lang),
-            "self_check": fmt_number(row.self_check, lang),
-            "median": fmt_number(row.median, lang),
-            "difference": fmt_change(row.difference, lang),
-            "view": marked("perspective.view", row.view, lang),
+            "self_check": format_number(row.self_check, lang),
+            "median": format_number(row.median, lang),
+            "difference": format_change(row.difference, lang),
+            "view": marked("perspective", row.view, lang),
         } for row in frame.itertuples(index=False)],
     }
 
@@ -208,13 +223,13 @@ def _perspective_part(frame: pd.DataFrame, fieldset: Fieldset, lang: str) -> dic
 def _previous_part(src: _Sources, lang: str) -> dict:
     return {
         "title": src.previous.title,
-        "date": fmt_date(src.previous.date, lang),
+        "date": format_day(src.previous.date, lang),
         "rows": [{
             "title": src.fieldset.field(row.field_id).title.get(lang),
-            "before": fmt_number(row.median_before, lang),
-            "after": fmt_number(row.median_after, lang),
-            "change": fmt_change(row.median_change, lang),
-            "consensus_change": fmt_change(row.consensus_change, lang, digits=2),
+            "before": format_number(row.median_before, lang),
+            "after": format_number(row.median_after, lang),
+            "change": format_change(row.median_change, lang),
+            "consensus_change": format_change(row.consensus_change, lang, digits=2),
             "n": f"{row.n_before:.0f} → {row.n_after:.0f}",
             "trend": marked("trend", row.trend, lang),
         } for row in src.comparison.itertuples(index=False)],
@@ -236,9 +251,11 @@ def _field_part(field_id: str, src: _Sources, figures: dict, lang: str) -> dict:
         "description": field.description.get(lang),
         "figures": figures,
         "levels": _level_counts(src.summary.set_index("field_id").loc[field_id], src.fieldset, lang),
-        "svg": _chart_svg(chart, t("report.chart.distribution", lang, field=title)),
+        "svg": _chart_svg(chart, t("Diagramm: Verteilung der Antworten im Handlungsfeld {field}", lang,
+                                   field=title)),
         "compared": _field_comparisons(field_id, src, lang),
-        "strengths": [_card(c, lang) for c in ranked(src.board, field_id, kinds=("strength",))[:TOP_STRENGTHS]],
+        "strengths": [_card(c, lang)
+                      for c in ranked(src.board, field_id, kinds=("strength",))[:TOP_STRENGTHS]],
         "gaps": [_card(c, lang) for c in ranked(src.board, field_id, kinds=VOTABLE_KINDS)[:TOP_GAPS]],
         "actions": [_action(a, src, lang) for a in rules.select(src.actions, src.today, field_id=field_id)],
     }
@@ -249,7 +266,7 @@ def _level_counts(row: pd.Series, fieldset: Fieldset, lang: str) -> list[tuple[s
     numbers as text."""
     scale, colours = fieldset.scale, charts.scale_colours(fieldset.scale)
     counts = [(scale.label(v, lang), int(row[f"dist_{v}"]), colours[v]) for v in scale.values]
-    return counts + [(t("col.dont_know", lang), int(row["dont_know"]), colours[None])]
+    return counts + [(t("kann ich nicht einschätzen", lang), int(row["dont_know"]), colours[None])]
 
 
 def _field_comparisons(field_id: str, src: _Sources, lang: str) -> list[tuple[str, str]]:
@@ -258,29 +275,33 @@ def _field_comparisons(field_id: str, src: _Sources, lang: str) -> list[tuple[st
     if src.perspective is not None:
         row = src.perspective.set_index("field_id").loc[field_id]
         if not math.isnan(row["self_check"]):
-            rows.append((t("report.self_check_row", lang), t(
-                "report.self_check_value", lang, score=fmt_number(row["self_check"], lang),
-                median=fmt_number(row["median"], lang), difference=fmt_change(row["difference"], lang),
-                view=marked("perspective.view", row["view"], lang))))
+            rows.append((t("Selbstcheck der Verwaltung", lang),
+                         t("{score} (Workshop: {median}; Differenz {difference}) · {view}", lang,
+                           score=format_number(row["self_check"], lang),
+                           median=format_number(row["median"], lang),
+                           difference=format_change(row["difference"], lang),
+                           view=marked("perspective", row["view"], lang))))
     if src.comparison is not None:
         row = src.comparison.set_index("field_id").loc[field_id]
-        rows.append((t("report.previous_row", lang, date=fmt_date(src.previous.date, lang)), t(
-            "report.previous_value", lang, before=fmt_number(row["median_before"], lang),
-            after=fmt_number(row["median_after"], lang), change=fmt_change(row["median_change"], lang),
-            trend=marked("trend", row["trend"], lang))))
+        rows.append((t("Voriger Workshop ({date})", lang, date=format_day(src.previous.date, lang)),
+                     t("Median {before} → {after} ({change}) · {trend}", lang,
+                       before=format_number(row["median_before"], lang),
+                       after=format_number(row["median_after"], lang),
+                       change=format_change(row["median_change"], lang),
+                       trend=marked("trend", row["trend"], lang))))
     return rows
 
 
 def _card(card: Card, lang: str) -> dict:
-    return {"text": card.text, "kind": t(f"kind.{card.kind}", lang), "dots": card.dots,
+    return {"text": card.text, "kind": t(KIND_NAMES[card.kind], lang), "dots": card.dots,
             "named": len(card.sources) + 1}
 
 
 def _action(action: Action, src: _Sources, lang: str) -> dict:
-    status = t(f"action.status.{action.status}", lang)
+    status = t(STATUS_NAMES[action.status], lang)
     if action.overdue(src.today):
-        status += " · " + _marked("⚠", "action.overdue", lang)
-    return {"title": action.title, "status": status, "due": fmt_date(action.due_date, lang),
+        status += " · " + _marked("⚠", N_("überfällig"), lang)
+    return {"title": action.title, "status": status, "due": format_day(action.due_date, lang),
             "owner": _public_owner(action.owner, src.members, lang)}
 
 
@@ -290,13 +311,13 @@ def _public_owner(owner: str, members: dict[int, Member], lang: str) -> str:
     task force)."""
     member_id = rules.member_id(owner)
     if member_id is None:
-        return rules.organisation_of(owner) or t("action.no_owner", lang)
+        return rules.organisation_of(owner) or t("noch nicht vergeben", lang)
     member = members.get(member_id)
     if member is not None and member.organisation:
         return member.organisation
     if member is None or member.removed:
-        return t("action.former_member", lang)
-    return t("report.member_owner", lang)
+        return t("ehemaliges Mitglied", lang)
+    return t("Taskforce-Mitglied", lang)
 
 
 def _marked(symbol: str, key: str, lang: str) -> str:

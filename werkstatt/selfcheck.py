@@ -17,6 +17,7 @@ import re
 
 from werkstatt.errors import SelfCheckFileError
 from werkstatt.fieldsets import Fieldset
+from werkstatt.i18n import N_
 
 MAX_BYTES = 200_000
 FIELD_COLUMNS = ("feld", "field", "field_id", "handlungsfeld", "thema")
@@ -35,7 +36,8 @@ def parse_csv(data: bytes, fieldset: Fieldset) -> dict[str, float]:
                (("feld", FIELD_COLUMNS, field_col), ("wert", SCORE_COLUMNS, score_col)) if index is None]
     if missing:
         raise SelfCheckFileError(problems=[
-            ("selfcheck.problem.missing_column",
+            (N_("Die Spalte „{column}“ fehlt. Die erste Zeile braucht eine dieser Überschriften: "
+                "{aliases}. Gefunden: {found}."),
              {"column": name, "aliases": ", ".join(columns), "found": _shown("; ".join(header)) or "–"})
             for name, columns in missing
         ])
@@ -52,33 +54,40 @@ def parse_csv(data: bytes, fieldset: Fieldset) -> dict[str, float]:
         if not any(cells):
             continue
         if any(cells[len(header):]):  # "2,5" in a file that separates with commas
-            problems.append(("selfcheck.problem.extra_cells", {"line": line}))
+            problems.append((N_("Zeile {line} hat mehr Spalten als die Überschrift. Steht dort eine "
+                                "Kommazahl in einer Datei mit Komma als Trenner? Dann bitte "
+                                "Semikolon als Trenner nehmen oder die Zahl in Anführungszeichen "
+                                "setzen."), {"line": line}))
             continue
         name = cells[field_col] if field_col < len(cells) else ""
         raw = cells[score_col] if score_col < len(cells) else ""
         field_id = lookup.get(name.lower())
         if field_id is None:
-            problems.append(("selfcheck.problem.unknown_field",
-                             {"line": line, "value": _shown(name) or "–", "fields": ", ".join(fieldset.field_ids)}))
+            problems.append((N_("Zeile {line}: Das Feld „{value}“ gibt es nicht. Möglich sind: "
+                                "{fields} (oder ihr Titel)."),
+                             {"line": line, "value": _shown(name) or "–",
+                              "fields": ", ".join(fieldset.field_ids)}))
             continue
         if field_id in seen:
-            problems.append(("selfcheck.problem.duplicate", {"line": line, "field": field_id, "first": seen[field_id]}))
+            problems.append((N_("Zeile {line}: Das Feld {field} steht schon in Zeile {first}."),
+                             {"line": line, "field": field_id, "first": seen[field_id]}))
             continue
         seen[field_id] = line
         if not raw:
             continue
         score = parse_score(raw)
         if score is None:
-            problems.append(("selfcheck.problem.not_a_number", {"line": line, "value": _shown(raw)}))
+            problems.append((N_("Zeile {line}: „{value}“ ist keine Zahl."),
+                             {"line": line, "value": _shown(raw)}))
         elif not low <= score <= high:
-            problems.append(("selfcheck.problem.out_of_range",
+            problems.append((N_("Zeile {line}: {value} liegt nicht zwischen {low} und {high}."),
                              {"line": line, "value": _shown(raw), "low": low, "high": high}))
         else:
             scores[field_id] = score
     if problems:
         raise SelfCheckFileError(problems=problems)
     if not scores:
-        raise SelfCheckFileError(problems=[("selfcheck.problem.no_scores", {})])
+        raise SelfCheckFileError(problems=[(N_("Die Datei enthält keinen einzigen Wert."), {})])
     return scores
 
 
@@ -105,11 +114,15 @@ def template_csv(fieldset: Fieldset, lang: str) -> bytes:
 
 def _decode(data: bytes) -> str:
     if not data or not data.strip():
-        raise SelfCheckFileError(problems=[("selfcheck.problem.empty", {})])
+        raise SelfCheckFileError(problems=[(N_("Die Datei ist leer."), {})])
     if len(data) > MAX_BYTES:
-        raise SelfCheckFileError(problems=[("selfcheck.problem.too_big", {"kb": MAX_BYTES // 1000})])
+        raise SelfCheckFileError(problems=[(N_("Die Datei ist zu groß (höchstens {kb} KB). Ein "
+                                               "Selbstcheck hat nur eine Zeile je Feld."),
+                                            {"kb": MAX_BYTES // 1000})])
     if data.startswith(b"PK\x03\x04"):  # a zip container: .xlsx or .ods
-        raise SelfCheckFileError(problems=[("selfcheck.problem.spreadsheet", {})])
+        raise SelfCheckFileError(problems=[(N_("Das ist eine Excel- oder Calc-Datei, keine "
+                                               "CSV-Datei. Bitte in Excel „Speichern unter“ → „CSV "
+                                               "UTF-8“ wählen."), {})])
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -124,9 +137,10 @@ def _rows(text: str) -> dict[int, list[str]]:
     try:
         rows = dict(enumerate(csv.reader(io.StringIO(text), delimiter=delimiter), start=1))
     except csv.Error as error:
-        raise SelfCheckFileError(problems=[("selfcheck.problem.unreadable", {"detail": _shown(str(error))})]) from None
+        raise SelfCheckFileError(problems=[(N_("Die Datei lässt sich nicht als CSV lesen ({detail})."),
+                                            {"detail": _shown(str(error))})]) from None
     if not any(cell.strip() for row in rows.values() for cell in row):
-        raise SelfCheckFileError(problems=[("selfcheck.problem.empty", {})])
+        raise SelfCheckFileError(problems=[(N_("Die Datei ist leer."), {})])
     return rows
 
 

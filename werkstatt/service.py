@@ -31,9 +31,6 @@ import pandas as pd
 from db.store import Store
 from werkstatt import agenda, aggregate, fieldsets
 from werkstatt.codes import hash_token, new_code, normalize_code
-from werkstatt.groupwork import GroupWork
-from werkstatt.taskforce import TaskForce
-from werkstatt.inputs import clean_date, clean_line
 from werkstatt.errors import (
     InvalidInput,
     InvalidLevel,
@@ -51,6 +48,10 @@ from werkstatt.errors import (
     WorkshopFull,
     WrongPin,
 )
+from werkstatt.groupwork import GroupWork
+from werkstatt.i18n import N_, P_
+from werkstatt.inputs import clean_date, clean_line
+from werkstatt.taskforce import TaskForce
 
 PIN_MIN_LENGTH = 4
 PIN_MAX_LENGTH = 64
@@ -184,9 +185,9 @@ class Werkstatt(GroupWork, TaskForce):
         open workshops (a unique index backs the check against races).
         """
         record = {
-            "title": clean_line(title, "problem.title_missing", "form.title"),
-            "municipality": clean_line(municipality, "problem.municipality_missing", "form.municipality"),
-            "place": clean_line(place, None, "form.place"),
+            "title": clean_line(title, N_("Bitte einen Titel für den Workshop eingeben."), N_("Titel")),
+            "municipality": clean_line(municipality, N_("Bitte die Kommune eingeben."), N_("Kommune")),
+            "place": clean_line(place, None, N_("Ort")),
             "date": clean_date(date),
             "fieldset": fieldset,
             "language": language,
@@ -195,13 +196,14 @@ class Werkstatt(GroupWork, TaskForce):
         }
         pin = str(facilitator_pin or "")
         if len(pin) < PIN_MIN_LENGTH:
-            raise InvalidInput(problem="problem.pin_too_short", min=PIN_MIN_LENGTH)
+            raise InvalidInput(problem=N_("Die PIN braucht mindestens {min} Zeichen."), min=PIN_MIN_LENGTH)
         if len(pin) > PIN_MAX_LENGTH:
-            raise InvalidInput(problem="problem.pin_too_long", max=PIN_MAX_LENGTH)
+            raise InvalidInput(problem=N_("Die PIN darf höchstens {max} Zeichen haben."), max=PIN_MAX_LENGTH)
         try:
             fieldsets.load(fieldset, self._fieldset_dir)
         except fieldsets.FieldsetError:
-            raise InvalidInput(problem="problem.unknown_fieldset", fieldset=fieldset) from None
+            raise InvalidInput(problem=N_("Die Feldliste „{fieldset}“ gibt es nicht."),
+                               fieldset=fieldset) from None
         record["pin_hash"] = self._hasher.hash(pin)
         with self.store.write() as db:
             code = self._new_join_code(db)
@@ -369,7 +371,8 @@ class Werkstatt(GroupWork, TaskForce):
         if group_id is not None:
             self._group_fields(workshop.id, group_id)
         elif group_tablet:
-            raise InvalidInput(problem="problem.group_tablet_needs_group")
+            raise InvalidInput(problem=P_("Ein Gruppentablet braucht eine Gruppe. Bitte den Link der "
+                                          "Gruppe aus der Moderation verwenden."))
         join_key = str(join_key)[:64] if join_key else None
         token = secrets.token_urlsafe(16)
         with self.store.write() as db:
@@ -392,7 +395,8 @@ class Werkstatt(GroupWork, TaskForce):
         """The most devices that may join (people and group tablets); a cap below the number
         already joined only stops further joins."""
         if isinstance(cap, bool) or not isinstance(cap, int) or not 1 <= cap <= PARTICIPANT_CAP_MAX:
-            raise InvalidInput(problem="problem.bad_participant_cap", max=PARTICIPANT_CAP_MAX)
+            raise InvalidInput(problem=N_("Höchstzahl der Geräte: eine ganze Zahl von 1 bis {max}."),
+                               max=PARTICIPANT_CAP_MAX)
         return self._set(workshop_id, participant_cap=cap)
 
     def participant(self, token: str) -> Participant:
@@ -459,7 +463,8 @@ class Werkstatt(GroupWork, TaskForce):
         keeps running. Refuses to overwrite a file, so an old backup is never lost by a typo."""
         target = Path(target)
         if target.exists():
-            raise InvalidInput(problem="problem.backup_exists", path=str(target))
+            raise InvalidInput(problem=N_("Die Datei {path} gibt es schon. Bitte einen neuen Namen "
+                                          "wählen; eine Sicherung überschreibt nichts."), path=str(target))
         self.store.backup(target)
         return target
 

@@ -33,6 +33,7 @@ from werkstatt.errors import (
     UnknownSector,
     WrongPassword,
 )
+from werkstatt.i18n import N_
 from werkstatt.inputs import clean_date, clean_line, clean_text
 
 PASSWORD_MIN_LENGTH = 8
@@ -62,8 +63,9 @@ class TaskForce:
         """A new process with its own task-force password; with ``workshop_id`` that workshop
         becomes its first (the facilitator creates it from the console)."""
         record = {
-            "title": clean_line(title, "problem.process_title_missing", "form.process_title"),
-            "municipality": clean_line(municipality, "problem.municipality_missing", "form.municipality"),
+            "title": clean_line(title, N_("Bitte einen Namen für den Prozess eingeben."),
+                                N_("Name des Prozesses")),
+            "municipality": clean_line(municipality, N_("Bitte die Kommune eingeben."), N_("Kommune")),
             "fieldset": fieldset,
             "created_at": self._timestamp(),
         }
@@ -71,11 +73,12 @@ class TaskForce:
             workshop = self.workshop(workshop_id)
             record["fieldset"] = workshop.fieldset_id
             if workshop.process_id is not None:
-                raise InvalidInput(problem="problem.workshop_has_process")
+                raise InvalidInput(problem=N_("Dieser Workshop gehört schon zu einem Prozess."))
         try:
             fieldsets.load(record["fieldset"], self._fieldset_dir)
         except fieldsets.FieldsetError:
-            raise InvalidInput(problem="problem.unknown_fieldset", fieldset=record["fieldset"]) from None
+            raise InvalidInput(problem=N_("Die Feldliste „{fieldset}“ gibt es nicht."),
+                               fieldset=record["fieldset"]) from None
         record["password_hash"] = self._hasher.hash(_checked_password(password))
         with self.store.write() as db:
             while True:
@@ -102,10 +105,11 @@ class TaskForce:
         (same lockout as the sign-in), so a facilitator cannot join another city's process."""
         workshop = self.workshop(workshop_id)
         if workshop.process_id is not None:
-            raise InvalidInput(problem="problem.workshop_has_process")
+            raise InvalidInput(problem=N_("Dieser Workshop gehört schon zu einem Prozess."))
         process = self._verified_process(code, password)
         if process.fieldset_id != workshop.fieldset_id:
-            raise InvalidInput(problem="problem.process_other_fieldset")
+            raise InvalidInput(problem=N_("Der Prozess vergleicht andere Felder als dieser Workshop. "
+                                          "Workshops eines Prozesses brauchen dieselbe Feldliste."))
         with self.store.write() as db:
             self.store.set_workshop_process(db, workshop_id, process.id)
         return process
@@ -125,7 +129,8 @@ class TaskForce:
         with self.store.write() as db:
             row = self.store.process(row["id"])
             error = self._check_secret(
-                str(password or ""), row["password_hash"], row["password_failures"], row["password_locked_until"],
+                str(password or ""), row["password_hash"],
+                row["password_failures"], row["password_locked_until"],
                 save=lambda failures, until: self.store.set_password_state(db, row["id"], failures, until),
                 wrong=WrongPassword, locked=PasswordLocked,
             )
@@ -154,15 +159,16 @@ class TaskForce:
 
     # --- roster ---------------------------------------------------------------------
 
-    def add_member(self, process_id: int, name: str, organisation: str = "", sector: str | None = None) -> Member:
+    def add_member(self, process_id: int, name: str, organisation: str = "",
+                   sector: str | None = None) -> Member:
         process = self.process(process_id)
         sector = sector or None
         if sector is not None and sector not in {s.id for s in self.process_fieldset(process).sectors}:
             raise UnknownSector(sector=sector)
         record = {
             "process_id": process_id,
-            "name": clean_line(name, "problem.member_name_missing", "form.member_name"),
-            "organisation": clean_line(organisation, None, "form.organisation"),
+            "name": clean_line(name, N_("Bitte einen Namen eingeben."), N_("Name")),
+            "organisation": clean_line(organisation, None, N_("Organisation")),
             "sector": sector,
             "created_at": self._timestamp(),
         }
@@ -172,7 +178,8 @@ class TaskForce:
 
     def members(self, process_id: int) -> list[Member]:
         """Every member, removed ones included (their name is gone, their organisation stays)."""
-        return [Member(r["id"], r["name"], r["organisation"], r["sector"]) for r in self.store.members(process_id)]
+        return [Member(r["id"], r["name"], r["organisation"], r["sector"])
+                for r in self.store.members(process_id)]
 
     def remove_member(self, process_id: int, member_id: int) -> None:
         """Delete a member's personal data for good. Their actions keep them as owner, shown as
@@ -202,7 +209,7 @@ class TaskForce:
             if card_id is not None:
                 self.store.link_card(db, action_id, card_id)
             self.store.insert_history(db, action_id, now, "created", None, values["title"],
-                                      clean_text(note, "form.note", NOTE_MAX_LENGTH))
+                                      clean_text(note, N_("Notiz"), NOTE_MAX_LENGTH))
         return self.action(process_id, action_id)
 
     def update_action(self, process_id: int, action_id: int, version: int, note: str = "",
@@ -222,7 +229,7 @@ class TaskForce:
             raise ActionChanged()
         before = _values(current)
         after = self._action_values(process, keep_owner=current.owner, **{**before, **changes})
-        note = clean_text(note, "form.note", NOTE_MAX_LENGTH)
+        note = clean_text(note, N_("Notiz"), NOTE_MAX_LENGTH)
         diff = rules.changes(before, after)
         if not diff:
             return current
@@ -231,7 +238,8 @@ class TaskForce:
             if self.store.action_version(db, action_id) != version:
                 raise ActionChanged()
             self.store.update_action(db, action_id, updated_at=now,
-                                     **{k: v for k, v in _columns(after).items() if k in _changed_columns(diff)})
+                                     **{k: v for k, v in _columns(after).items()
+                                        if k in _changed_columns(diff)})
             for attribute, old, new in diff:
                 self.store.insert_history(db, action_id, now, attribute, old, new, note)
         return self.action(process_id, action_id)
@@ -249,7 +257,8 @@ class TaskForce:
         """The action's history, oldest first: its creation, then every change."""
         self.action(process_id, action_id)
         return [
-            Change(r["id"], r["action_id"], r["changed_at"], r["attribute"], r["old_value"], r["new_value"], r["note"])
+            Change(r["id"], r["action_id"], r["changed_at"], r["attribute"], r["old_value"], r["new_value"],
+                   r["note"])
             for r in self.store.action_history(action_id)
         ]
 
@@ -262,14 +271,16 @@ class TaskForce:
             raise UnknownField(field=field_id)
         priority, status = raw["priority"], raw["status"]
         if priority not in rules.PRIORITIES:
-            raise InvalidInput(problem="problem.unknown_priority", value=priority)
+            raise InvalidInput(problem=N_("Die Priorität „{value}“ gibt es nicht."), value=priority)
         if status not in rules.STATUSES:
-            raise InvalidInput(problem="problem.unknown_status", value=status)
+            raise InvalidInput(problem=N_("Den Status „{value}“ gibt es nicht."), value=status)
         return {
-            "title": clean_line(raw["title"], "problem.action_title_missing", "form.action_title"),
-            "description": clean_text(raw["description"], "form.description", DESCRIPTION_MAX_LENGTH),
+            "title": clean_line(raw["title"], N_("Bitte einen Titel für die Maßnahme eingeben."),
+                                N_("Maßnahme")),
+            "description": clean_text(raw["description"], N_("Beschreibung"), DESCRIPTION_MAX_LENGTH),
             "field_id": field_id,
-            "owner": keep_owner if raw["owner"] == keep_owner else self._owner(process.id, str(raw["owner"] or "")),
+            "owner": (keep_owner if raw["owner"] == keep_owner
+                      else self._owner(process.id, str(raw["owner"] or ""))),
             "due_date": clean_date(raw["due_date"]),
             "priority": priority,
             "status": status,
@@ -285,8 +296,9 @@ class TaskForce:
                 raise UnknownMember(id=member)
             return owner
         if owner.startswith("org:"):
-            return rules.owner_key(organisation=clean_line(rules.organisation_of(owner), None, "form.organisation"))
-        raise InvalidInput(problem="problem.unknown_owner")
+            return rules.owner_key(organisation=clean_line(rules.organisation_of(owner), None,
+                                                           N_("Organisation")))
+        raise InvalidInput(problem=N_("Verantwortlich ist ein Mitglied oder eine Organisation."))
 
     def _card_workshop(self, process: Process, card_id: int) -> int:
         """The workshop of a card that may become an action: a gap or idea of this process."""
@@ -295,7 +307,8 @@ class TaskForce:
             for card in self.board(workshop_id):
                 if card.id == card_id:
                     if card.kind not in VOTABLE_KINDS:
-                        raise InvalidInput(problem="problem.action_from_strength")
+                        raise InvalidInput(problem=N_("Maßnahmen entstehen aus Handlungsbedarfen und "
+                                                      "Ideen, nicht aus Stärken."))
                     return workshop_id
         raise UnknownCard(id=card_id)
 
@@ -313,7 +326,8 @@ class TaskForce:
                 continue
             if isinstance(score, bool) or not isinstance(score, (int, float)) or not low <= score <= high:
                 shown = f"{score:g}" if isinstance(score, (int, float)) else str(score)[:20]
-                raise InvalidInput(problem="problem.bad_self_check_score", value=shown, low=low, high=high,
+                raise InvalidInput(problem=N_("{field}: {value} liegt nicht zwischen {low} und "
+                                              "{high}."), value=shown, low=low, high=high,
                                    field=fieldset.field(field_id).title.get(fieldset.language))
             clean[field_id] = float(score)
         with self.store.write() as db:
@@ -332,22 +346,25 @@ class TaskForce:
     def perspective(self, workshop_id: int) -> pd.DataFrame:
         """The workshop's view beside the administration's self-check, per field."""
         workshop = self.workshop(workshop_id)
-        return aggregate.perspective(self.summary(workshop_id), self.self_check(workshop_id), self.fieldset(workshop))
+        return aggregate.perspective(self.summary(workshop_id), self.self_check(workshop_id),
+                                     self.fieldset(workshop))
 
     def comparison(self, before_id: int, after_id: int) -> pd.DataFrame:
         """Two workshops of one process side by side per field (``aggregate.compare``)."""
         before, after = self.workshop(before_id), self.workshop(after_id)
         if before.process_id is None or before.process_id != after.process_id:
-            raise InvalidInput(problem="problem.compare_other_process")
+            raise InvalidInput(problem=N_("Verglichen werden nur Workshops desselben Prozesses."))
         return aggregate.compare(self.summary(before_id), self.summary(after_id), self.fieldset(after))
 
 
 def _checked_password(password: str) -> str:
     password = str(password or "")
     if len(password) < PASSWORD_MIN_LENGTH:
-        raise InvalidInput(problem="problem.password_too_short", min=PASSWORD_MIN_LENGTH)
+        raise InvalidInput(problem=N_("Das Passwort ist zu kurz: mindestens {min} Zeichen."),
+                           min=PASSWORD_MIN_LENGTH)
     if len(password) > PASSWORD_MAX_LENGTH:
-        raise InvalidInput(problem="problem.password_too_long", max=PASSWORD_MAX_LENGTH)
+        raise InvalidInput(problem=N_("Das Passwort ist zu lang: höchstens {max} Zeichen."),
+                           max=PASSWORD_MAX_LENGTH)
     return password
 
 

@@ -40,7 +40,7 @@ from werkstatt.cards import KINDS
 from werkstatt.codes import new_code
 from werkstatt.exchange import ImportRefused
 from werkstatt.groupwork import CHANGED_COLUMNS
-from werkstatt.i18n import t
+from werkstatt.i18n import N_, t
 
 if TYPE_CHECKING:
     from werkstatt.service import Werkstatt
@@ -311,44 +311,84 @@ def _parse(data: bytes) -> object:
     try:
         return json.loads(bytes(data).decode("utf-8-sig"), parse_constant=no_constant)
     except (TypeError, ValueError, RecursionError):  # UnicodeDecodeError and JSONDecodeError are ValueErrors
-        raise ImportRefused(problem="import.problem.not_json") from None
+        raise ImportRefused(problem=N_("Sie ist keine vollständige JSON-Datei – vielleicht wurde sie "
+                                       "beim Kopieren abgeschnitten. Bitte die Datei noch einmal "
+                                       "exportieren oder vollständig übertragen.")) from None
 
 
 def _check_envelope(bundle: object) -> None:
     """In the order a person needs to hear it: another kind of file, a newer Werkstatt, a
     damaged or changed file."""
     if not isinstance(bundle, dict):
-        raise ImportRefused(problem="import.problem.not_transfer", found="–")
+        raise ImportRefused(problem=N_("Sie ist keine Werkstatt-Übertragungsdatei (Format „{found}“ "
+                                       "statt „werkstatt-transfer“). Bitte die Datei wählen, die "
+                                       "Werkstatt beim Übertragen eines Workshops oder Prozesses "
+                                       "exportiert hat."), found="–")
     found = bundle.get("format")
     if found == "werkstatt-exchange":
-        raise ImportRefused(problem="import.problem.exchange_file")
+        raise ImportRefused(problem=N_("Sie ist eine anonymisierte Austauschdatei: Sie enthält nur "
+                                       "Ergebnisse, keine vollständigen Daten, und kann deshalb "
+                                       "nicht eingelesen werden. Bitte die Übertragungsdatei "
+                                       "verwenden."))
     if found != FORMAT:
-        raise ImportRefused(problem="import.problem.not_transfer", found=str(found)[:40])
+        raise ImportRefused(problem=N_("Sie ist keine Werkstatt-Übertragungsdatei (Format „{found}“ "
+                                       "statt „werkstatt-transfer“). Bitte die Datei wählen, die "
+                                       "Werkstatt beim Übertragen eines Workshops oder Prozesses "
+                                       "exportiert hat."), found=str(found)[:40])
     version = bundle.get("version")
     if isinstance(version, bool) or not isinstance(version, int) or version < 1:
-        raise ImportRefused(problem="import.problem.bad_version", version=str(version)[:20])
+        raise ImportRefused(problem=N_("Die Format-Version „{version}“ ist ungültig; die Datei ist "
+                                       "beschädigt."), version=str(version)[:20])
     if version > VERSION:
-        raise ImportRefused(problem="import.problem.newer_version", version=version, supported=VERSION)
+        raise ImportRefused(problem=N_("Diese Datei stammt aus einer neueren Werkstatt-Version "
+                                       "(Format-Version {version}, diese Installation liest bis "
+                                       "Version {supported}). Bitte Werkstatt aktualisieren."),
+                            version=version, supported=VERSION)
     _check_keys(bundle, set(TOP_KEYS), "")
     if not _valid(Col("exported_at", "exported_at", "time"), bundle["exported_at"]):
         raise _wrong_type("exported_at", "time")
     if not isinstance(bundle["checksum"], str) or not CHECKSUM.fullmatch(bundle["checksum"]) \
             or checksum(bundle["content"]) != bundle["checksum"]:
-        raise ImportRefused(problem="import.problem.checksum")
+        raise ImportRefused(problem=N_("Die Datei wurde verändert oder ist beschädigt: Die Prüfsumme "
+                                       "passt nicht zum Inhalt. Bitte die unveränderte Originaldatei "
+                                       "verwenden oder neu exportieren."))
 
+
+
+# What a value of the file should look like, in the message that says it does not.
+EXPECTED = {
+    "object": N_("ein Objekt"),
+    "array": N_("eine Liste […]"),
+    "text": N_("ein Text"),
+    "filled": N_("ein nicht leerer Text"),
+    "int": N_("eine ganze Zahl"),
+    "int0": N_("eine ganze Zahl ab 0"),
+    "int1": N_("eine ganze Zahl ab 1"),
+    "number": N_("eine Zahl"),
+    "flag": N_("true oder false"),
+    "list": N_("eine Liste nicht leerer Texte"),
+    "date": N_("ein Datum wie 2026-11-23"),
+    "time": N_("ein Zeitpunkt wie 2026-11-23T14:00:00+00:00"),
+    "code": N_("ein Code aus Großbuchstaben und Ziffern"),
+    "hash": N_("ein argon2-Hash ($argon2…)"),
+    "choice": N_("einer der erlaubten Werte"),
+    "ref": N_("die Nummer (ref) eines Eintrags der Datei"),
+}
 
 def _wrong_type(where: str, expected: str) -> ImportRefused:
-    """``where`` does not hold what it should: ``expected`` names an ``import.type.*`` message."""
-    return ImportRefused(problem="import.problem.wrong_type", where=where, expected=f"import.type.{expected}")
+    """``where`` does not hold what it should: ``expected`` is a key of ``EXPECTED``."""
+    return ImportRefused(problem=N_("„{where}“ hat nicht die erwartete Form: erwartet wird "
+                                    "{expected}."), where=where, expected=EXPECTED[expected])
 
 
 def _check_keys(item: dict, keys: set[str], where: str) -> None:
     for key in sorted(keys):
         if key not in item:
-            raise ImportRefused(problem="import.problem.missing_key", where=f"{where}{key}")
+            raise ImportRefused(problem=N_("Es fehlt der Eintrag „{where}“."), where=f"{where}{key}")
     for key in item:
         if key not in keys:
-            raise ImportRefused(problem="import.problem.unknown_key", where=f"{where}{str(key)[:40]}")
+            raise ImportRefused(problem=N_("Der Eintrag „{where}“ gehört nicht in diese "
+                                           "Format-Version."), where=f"{where}{str(key)[:40]}")
 
 
 # --- import: every row and reference ---------------------------------------------------------
@@ -368,9 +408,12 @@ def _check_content(content: object) -> None:
     if content["process"] is None:
         for name in PROCESS_TABLES:
             if content[name]:
-                raise ImportRefused(problem="import.problem.rows_without_process", where=f"content.{name}")
+                raise ImportRefused(problem=N_("„{where}“ enthält Einträge, aber die Datei enthält "
+                                               "keinen Prozess, zu dem sie gehören."),
+                                    where=f"content.{name}")
         if not content["workshops"]:
-            raise ImportRefused(problem="import.problem.empty")
+            raise ImportRefused(problem=N_("Die Datei enthält weder einen Workshop noch einen "
+                                           "Prozess."))
     # first every row's shape and ref, so that references can point forward
     refs: dict[str, set[int]] = {name: set() for name, table in TABLES.items() if table.has_ref}
     for name, table in TABLES.items():
@@ -383,7 +426,8 @@ def _check_content(content: object) -> None:
                 if not _valid(Col("ref", "id", "int", minimum=1), item["ref"]):
                     raise _wrong_type(f"{where}.ref", "int1")
                 if item["ref"] in refs[name]:
-                    raise ImportRefused(problem="import.problem.duplicate", where=f"{where}.ref")
+                    raise ImportRefused(problem=N_("„{where}“ kommt in der Datei doppelt vor."),
+                                        where=f"{where}.ref")
                 refs[name].add(item["ref"])
     workshop_of = {name: {item["ref"]: item["workshop_ref"] for item in content[name]}
                    for name in ("groups", "participants", "cards")}
@@ -397,11 +441,13 @@ def _check_content(content: object) -> None:
             if table.unique:
                 key = tuple(item[k] for k in table.unique)
                 if key in seen:
-                    raise ImportRefused(problem="import.problem.duplicate", where=where)
+                    raise ImportRefused(problem=N_("„{where}“ kommt in der Datei doppelt vor."),
+                                        where=where)
                 seen.add(key)
             if name == "participants":
                 if item["token"] in seen_tokens:
-                    raise ImportRefused(problem="import.problem.duplicate", where=f"{where}.token")
+                    raise ImportRefused(problem=N_("„{where}“ kommt in der Datei doppelt vor."),
+                                        where=f"{where}.token")
                 seen_tokens.add(item["token"])
             _check_same_workshop(name, item, where, workshop_of)
             if name == "moderation_log":
@@ -410,20 +456,22 @@ def _check_content(content: object) -> None:
                 for key in ("old_value", "new_value"):
                     match = OWNER_MEMBER.fullmatch(item[key] or "")
                     if match and int(match.group(1)) not in refs["members"]:
-                        raise ImportRefused(problem="import.problem.dangling_ref", where=f"{where}.{key}",
-                                            ref=match.group(1), table="members")
+                        raise ImportRefused(problem=N_("„{where}“ verweist auf Nummer {ref} in "
+                                                       "„{table}“, die die Datei nicht enthält."),
+                                            where=f"{where}.{key}", ref=match.group(1), table="members")
 
 
 def _check_value(c: Col, value: object, where: str, refs: dict[str, set[int]]) -> None:
     if value is None and c.nullable:
         return
     if c.type == "choice" and isinstance(value, str) and value not in c.choices:
-        raise ImportRefused(problem="import.problem.bad_choice", where=where, value=value[:40],
-                            choices=", ".join(c.choices))
+        raise ImportRefused(problem=N_("„{where}“ hat den Wert „{value}“; erlaubt sind: {choices}."),
+                            where=where, value=value[:40], choices=", ".join(c.choices))
     if not _valid(c, value):
         raise _wrong_type(where, _expected(c))
     if c.type == "ref" and value not in refs[c.target]:
-        raise ImportRefused(problem="import.problem.dangling_ref", where=where, ref=value, table=c.target)
+        raise ImportRefused(problem=N_("„{where}“ verweist auf Nummer {ref} in „{table}“, die die "
+                                       "Datei nicht enthält."), where=where, ref=value, table=c.target)
 
 
 def _valid(c: Col, value: object) -> bool:
@@ -459,7 +507,7 @@ def _parses(parse: Callable[[str], object], value: str) -> bool:
 
 
 def _expected(c: Col) -> str:
-    """What a column should hold, as the end of an ``import.type.*`` message key."""
+    """What a column should hold, as a key of ``EXPECTED``."""
     if c.type == "int" and c.minimum is not None:
         return f"int{c.minimum}"
     if c.type == "text" and c.filled:
@@ -478,9 +526,11 @@ def _check_same_workshop(name: str, item: dict, where: str, workshop_of: dict[st
                        ("merged_into_ref", "cards"), ("card_ref", "cards")):
         if name in ("participants", "cards", "votes", "moderation_log") and item.get(key) is not None:
             if workshop_of[table][item[key]] != own:
-                raise ImportRefused(problem="import.problem.other_workshop", where=f"{where}.{key}")
+                raise ImportRefused(problem=N_("„{where}“ verweist auf einen Eintrag eines anderen "
+                                               "Workshops."), where=f"{where}.{key}")
     if name == "cards" and item["merged_into_ref"] == item["ref"]:
-        raise ImportRefused(problem="import.problem.bad_value", where=f"{where}.merged_into_ref")
+        raise ImportRefused(problem=N_("„{where}“ hat einen ungültigen Wert."),
+                            where=f"{where}.merged_into_ref")
 
 
 def _check_before(item: dict, where: str, card_refs: set[int], card_workshop: dict[int, int]) -> None:
@@ -492,10 +542,12 @@ def _check_before(item: dict, where: str, card_refs: set[int], card_workshop: di
     for card, columns in before.items():
         here = f"{where}.{card[:20]}"
         if not (card.isascii() and card.isdigit()) or int(card) not in card_refs:
-            raise ImportRefused(problem="import.problem.dangling_ref", where=here, ref=card[:20],
+            raise ImportRefused(problem=N_("„{where}“ verweist auf Nummer {ref} in „{table}“, die "
+                                           "die Datei nicht enthält."), where=here, ref=card[:20],
                                 table="cards")
         if card_workshop[int(card)] != item["workshop_ref"]:
-            raise ImportRefused(problem="import.problem.other_workshop", where=here)
+            raise ImportRefused(problem=N_("„{where}“ verweist auf einen Eintrag eines anderen "
+                                           "Workshops."), where=here)
         if not isinstance(columns, dict):
             raise _wrong_type(here, "object")
         _check_keys(columns, set(CHANGED_COLUMNS[item["action"]]), here + ".")
@@ -509,7 +561,8 @@ def _check_before(item: dict, where: str, card_refs: set[int], card_workshop: di
                 "merged_into": value is None or (_valid(Col("", "", "ref"), value) and value in card_refs),
             }[column]
             if not ok:
-                raise ImportRefused(problem="import.problem.bad_value", where=f"{here}.{column}")
+                raise ImportRefused(problem=N_("„{where}“ hat einen ungültigen Wert."),
+                                    where=f"{here}.{column}")
 
 
 def _check_fieldsets(app: Werkstatt, content: dict) -> None:
@@ -518,7 +571,11 @@ def _check_fieldsets(app: Werkstatt, content: dict) -> None:
     used = [w["fieldset"] for w in content["workshops"]] + [p["fieldset"] for p in _rows(content, "process")]
     for fieldset_id in used:
         if fieldset_id not in known:
-            raise ImportRefused(problem="import.problem.unknown_fieldset", fieldset=fieldset_id[:80])
+            raise ImportRefused(problem=N_("Die Feldliste „{fieldset}“ gibt es in dieser "
+                                           "Installation nicht. Bitte die Datei "
+                                           "fieldsets/{fieldset}.yaml vom alten Rechner übernehmen "
+                                           "und die Datei dann noch einmal einlesen."),
+                                fieldset=fieldset_id[:80])
 
 
 # --- import: writing -------------------------------------------------------------------------
@@ -537,7 +594,10 @@ def _write(app: Werkstatt, content: dict) -> ImportResult:
         copies += [store.copy_exists(db, process=(p["code"], p["password_hash"]))
                    for p in _rows(content, "process")]
         if any(copies) or store.tokens_taken(db, [p["token"] for p in content["participants"]]):
-            raise ImportRefused(problem="import.problem.already_imported")
+            raise ImportRefused(problem=N_("Was diese Datei enthält, ist hier schon vorhanden "
+                                           "(dieselben Teilnehmenden, derselbe Workshop oder "
+                                           "Prozess) – die Datei wurde offenbar schon einmal "
+                                           "eingelesen. Ein zweites Mal würde alles doppelt anlegen."))
         process_id = None
         for name, table in TABLES.items():
             for item in _rows(content, name):
@@ -547,13 +607,19 @@ def _write(app: Werkstatt, content: dict) -> ImportResult:
                     row["process_id"] = process_id
                 if name == "process" and store.process_code_taken(db, row["code"]):
                     old, row["code"] = row["code"], _fresh(lambda c: store.process_code_taken(db, c))
-                    notes.append(ImportNote("import.note.process_code",
+                    notes.append(ImportNote(N_("Der Prozess „{title}“ hat den neuen Prozess-Code "
+                                               "{new} bekommen, weil {old} hier schon vergeben ist. "
+                                               "Bitte der Taskforce den neuen Code mitteilen; das "
+                                               "Passwort bleibt."),
                                             {"title": row["title"], "old": old, "new": row["code"]}))
                 if name == "workshops" and row["live_step"] != agenda.FINAL_STEP:
                     taken = lambda c: c in open_codes or store.join_code_taken(db, c)  # noqa: E731
                     if taken(row["join_code"]):
                         old, row["join_code"] = row["join_code"], _fresh(taken)
-                        notes.append(ImportNote("import.note.join_code",
+                        notes.append(ImportNote(N_("Der Workshop „{title}“ hat den neuen "
+                                                   "Teilnahme-Code {new} bekommen, weil {old} hier "
+                                                   "schon von einem offenen Workshop benutzt wird. "
+                                                   "Alte QR-Codes und Links führen nicht mehr zu ihm."),
                                                 {"title": row["title"], "old": old, "new": row["join_code"]}))
                     open_codes.add(row["join_code"])
                 if name == "moderation_log":

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from werkstatt.service import Werkstatt
 from tests.conftest import CHEAP_HASHER
+from werkstatt.service import Werkstatt
 
 APP = str(Path(__file__).resolve().parents[2] / "navigation.py")
 

@@ -21,7 +21,7 @@ def _links(at) -> list[tuple[str, str, str]]:
 
 @pytest.mark.parametrize("language, title, status, date", [
     ("de", "Erklärung zur Barrierefreiheit", "**teilweise**", "23.11.2026"),
-    ("en", "Accessibility statement", "**partially**", "23 Nov 2026"),
+    ("en", "Accessibility statement", "**partially**", "Nov 23, 2026"),
 ])
 def test_the_statement_has_every_part_in_both_languages(app, open_page, monkeypatch, language, title, status,
                                                         date):

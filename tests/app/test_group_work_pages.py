@@ -159,6 +159,15 @@ def test_the_ranking_lists_the_most_dots_first_only_after_the_reveal(app, card_w
     assert "● 6" in page
 
 
+def test_the_projector_counts_the_voters_in_singular_and_plural(app, card_workshop, open_page):
+    ids, _ = _voting(app, card_workshop)
+    first, second = app.join(card_workshop.join_code).token, app.join(card_workshop.join_code).token
+    app.vote(first, ids[0], 1)
+    assert "1 hat schon Punkte vergeben" in _html(_projector(app, card_workshop, open_page))
+    app.vote(second, ids[0], 1)
+    assert "2 haben schon Punkte vergeben" in _html(_projector(app, card_workshop, open_page))
+
+
 def test_results_list_top_cards_and_cards_per_group(app, workshop, open_page):
     north = app.add_group(workshop.id, "Gruppe Nord", ["management"])
     app.set_live_step(workshop.id, "cards")

@@ -349,7 +349,7 @@ def test_groups_write_cards_edit_vote_and_see_the_ranking(new_context, werkstatt
                           ("Formulare in Leichter Sprache anbieten", 1, 0)):
         on_ballot(text)
         give_dots(voter, ids[text], n, left=left)
-    expect(projector.get_by_text("1 haben schon Punkte vergeben")).to_be_visible(timeout=APPEAR_MS)
+    expect(projector.get_by_text("1 hat schon Punkte vergeben")).to_be_visible(timeout=APPEAR_MS)
 
     late = ids["Wartezeiten bei der Ausländerbehörde sind zu lang"]
     on_ballot("Wartezeiten bei der Ausländerbehörde sind zu lang")

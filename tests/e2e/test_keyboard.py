@@ -24,8 +24,9 @@ from playwright.sync_api import Page, expect
 
 from tests.conftest import PIN
 from tests.e2e.conftest import TABLET
+from werkstatt.cards import KIND_NAMES
 from werkstatt.fieldsets import DEFAULT_FIELDSET, load
-from werkstatt.i18n import LANGUAGE_NAMES, PARTICIPANT_LANGUAGES, t
+from werkstatt.i18n import LANGUAGE_NAMES, PARTICIPANT_LANGUAGES, nt, t
 
 pytestmark = pytest.mark.browser
 
@@ -131,13 +132,13 @@ def tab_to(page: Page, wanted, backwards: bool = False) -> dict:
 
 
 def rating_group(field, language: str) -> str:
-    return t("participate.your_rating", language, field=field.title.get(language))
+    return t("Ihre Bewertung: {field}", language, field=field.title.get(language))
 
 
 def saved(page: Page, field, level: int | None, language: str) -> None:
     label = FIELDSET.scale.label(level, language)
     expect(page.locator(f"#field-{field.id} .ws-saved")).to_have_text(
-        "✓ " + t("participate.saved", language, level=label))
+        "✓ " + t("Gespeichert: {level}", language, level=label))
     expect(page.locator(f"#r-{field.id}-{'dont_know' if level is None else level}")).to_be_checked()
 
 
@@ -146,20 +147,20 @@ def test_the_code_form_from_the_top(new_context, werkstatt):
     workshop = werkstatt.create_workshop(title="Tastatur", municipality="Musterstadt", facilitator_pin=PIN)
     page = new_context(TABLET).new_page()
     page.goto("/teilnehmen")
-    expect(page.get_by_role("heading", name=t("participate.join.title", "de"))).to_be_visible()
+    expect(page.get_by_role("heading", name=t("Willkommen!", "de"))).to_be_visible()
 
     stops = [press(page, "Tab") for _ in range(2 + len(PARTICIPANT_LANGUAGES))]
-    assert [s["name"] for s in stops] == [t("web.skip", "de"), *(LANGUAGE_NAMES[c] for c in PARTICIPANT_LANGUAGES),
-                                          t("start.join.code", "de")]
+    assert [s["name"] for s in stops] == [t("Zum Inhalt springen", "de"), *(LANGUAGE_NAMES[c] for c in PARTICIPANT_LANGUAGES),
+                                          t("Code vom Beamer", "de")]
     assert stops[-1]["id"] == "code"
 
     page.reload()
-    assert press(page, "Tab")["name"] == t("web.skip", "de")
+    assert press(page, "Tab")["name"] == t("Zum Inhalt springen", "de")
     assert press(page, "Enter")["tag"] == "MAIN"
     assert press(page, "Tab")["id"] == "code"
     page.keyboard.type(workshop.join_code.lower())
     press(page, "Enter")
-    expect(page.get_by_role("button", name=t("participate.join.button", "de"))).to_be_visible()
+    expect(page.get_by_role("button", name=t("Mitmachen", "de"))).to_be_visible()
 
 
 def test_join_switch_language_rate_write_edit_and_vote_with_the_keyboard_alone(new_context, werkstatt, artifacts):
@@ -167,37 +168,37 @@ def test_join_switch_language_rate_write_edit_and_vote_with_the_keyboard_alone(n
     werkstatt.set_live_step(workshop.id, "rating")
     page = new_context(TABLET).new_page()
     page.goto("/teilnehmen")
-    expect(page.get_by_role("heading", name=t("participate.join.title", "de"))).to_be_visible()
+    expect(page.get_by_role("heading", name=t("Willkommen!", "de"))).to_be_visible()
 
     # The code from the projector, typed as people do, and Enter to send the form.
     tab_to(page, lambda now: now["id"] == "code")
     page.keyboard.type(workshop.join_code.lower())
     press(page, "Enter")
-    expect(page.get_by_role("button", name=t("participate.join.button", "de"))).to_be_visible()
+    expect(page.get_by_role("button", name=t("Mitmachen", "de"))).to_be_visible()
 
     # The sector question is optional ("Keine Angabe" is checked): into the group, down to the first sector.
-    sector_question = t("participate.sector", "de")
+    sector_question = t("Aus welchem Bereich kommen Sie? (freiwillig)", "de")
     now = tab_to(page, lambda now: now["group"] == sector_question)
     assert now["id"] == "sector-none" and now["checked"]
     now = press(page, "ArrowDown")  # from the last option round to the first
     assert now["id"] == f"sector-{FIELDSET.sectors[0].id}" and now["checked"], now
-    tab_to(page, lambda now: now["name"] == t("participate.join.button", "de"))
+    tab_to(page, lambda now: now["name"] == t("Mitmachen", "de"))
     press(page, "Enter")
-    expect(page.get_by_role("heading", name=t("participate.step.rating", "de"))).to_be_visible()
+    expect(page.get_by_role("heading", name=t("Ihre Einschätzung", "de"))).to_be_visible()
     token = re.search(r"/p/([\w-]+)", page.url).group(1)
     assert werkstatt.participant(token).sector == FIELDSET.sectors[0].id
 
     # The language switch: links, so Tab to English and Enter.
     tab_to(page, lambda now: now["name"] == "English")
     press(page, "Enter")
-    expect(page.get_by_role("heading", name=t("participate.step.rating", "en"))).to_be_visible()
+    expect(page.get_by_role("heading", name=t("Ihre Einschätzung", "en"))).to_be_visible()
     expect(page).to_have_url(re.compile(r"lang=en"))
     expect(page.locator("html")).to_have_attribute("lang", "en")
 
     # The first field: its guiding questions (a summary: Enter opens it), then Space on the first level.
     first, second, third = FIELDSET.fields[:3]
     now = tab_to(page, lambda now: now["tag"] == "SUMMARY")
-    assert now["name"] == t("participate.questions", "en")
+    assert now["name"] == t("Leitfragen zum Nachdenken", "en")
     press(page, "Enter")
     questions = page.locator(f"#field-{first.id} details")
     expect(questions).to_have_attribute("open", "")
@@ -231,10 +232,10 @@ def test_join_switch_language_rate_write_edit_and_vote_with_the_keyboard_alone(n
 
     # The facilitator opens the card step: the screen follows, the focus lands on its title.
     werkstatt.set_live_step(workshop.id, "cards")
-    expect(page.get_by_role("heading", name=t("participate.step.cards", "en"), level=1)).to_be_focused()
+    expect(page.get_by_role("heading", name=t("Gruppenarbeit: Ihre Karten", "en"), level=1)).to_be_focused()
 
     # A new card: its kind (arrow keys), its field (arrow keys on the select), its text, Enter on the button.
-    now = tab_to(page, lambda now: now["group"] == t("cards.kind", "en"))
+    now = tab_to(page, lambda now: now["group"] == t("Art der Karte", "en"))
     assert now["id"] == "kind-strength"
     now = press(page, "ArrowDown")
     assert now["id"] == "kind-gap" and now["checked"], now
@@ -244,22 +245,22 @@ def test_join_switch_language_rate_write_edit_and_vote_with_the_keyboard_alone(n
     assert now["value"] == FIELDSET.fields[1].id, now
     assert press(page, "Tab")["id"] == "card-text"
     page.keyboard.type("Beratung nur vormittags")
-    assert press(page, "Tab")["name"] == t("cards.save", "en")
+    assert press(page, "Tab")["name"] == t("Karte speichern", "en")
     press(page, "Enter")
-    expect(page.get_by_text(t("cards.saved", "en", kind=t("kind.gap", "en")))).to_be_visible()
+    expect(page.get_by_text(t("Gespeichert: Ihre Karte „{kind}“.", "en", kind=t(KIND_NAMES["gap"], "en")))).to_be_visible()
     (card,) = werkstatt.my_cards(token)
     assert (card.kind, card.field_id, card.text) == ("gap", FIELDSET.fields[1].id, "Beratung nur vormittags")
 
     # Edit it: Enter on "Edit" opens the form; select the text, type the new one, Enter on save.
-    tab_to(page, lambda now: now["tag"] == "SUMMARY" and now["name"] == t("cards.edit", "en"))
+    tab_to(page, lambda now: now["tag"] == "SUMMARY" and now["name"] == t("Ändern", "en"))
     press(page, "Enter")
     expect(page.locator(f"#card-{card.id} details").first).to_have_attribute("open", "")
     assert press(page, "Tab")["id"] == f"edit-{card.id}"
     page.keyboard.press("Control+a")
     page.keyboard.type("Beratung nur vormittags, nie am Abend")
-    assert press(page, "Tab")["name"] == t("cards.save_edit", "en")
+    assert press(page, "Tab")["name"] == t("Änderung speichern", "en")
     press(page, "Enter")
-    expect(page.get_by_text(t("cards.edited", "en"))).to_be_visible()
+    expect(page.get_by_text(t("Gespeichert: Ihre Änderung.", "en"))).to_be_visible()
     assert werkstatt.my_cards(token)[0].text == "Beratung nur vormittags, nie am Abend"
 
     # Others wrote cards on two fields; the facilitator opens the voting.
@@ -267,7 +268,7 @@ def test_join_switch_language_rate_write_edit_and_vote_with_the_keyboard_alone(n
     werkstatt.add_card(other, FIELDSET.fields[1].id, "idea", "Abendsprechstunde einmal die Woche")
     werkstatt.add_card(other, FIELDSET.fields[4].id, "gap", "Vereine finden keine Räume")
     werkstatt.set_live_step(workshop.id, "voting")
-    expect(page.get_by_role("heading", name=t("participate.step.voting", "en"), level=1)).to_be_focused()
+    expect(page.get_by_role("heading", name=t("Punkte vergeben", "en"), level=1)).to_be_focused()
     ballot = {c.text: c.id for c in werkstatt.board(workshop.id)}
 
     # One dot on the first card of the first field with cards: the group holds "0", ArrowRight is 1.
@@ -276,7 +277,7 @@ def test_join_switch_language_rate_write_edit_and_vote_with_the_keyboard_alone(n
     assert now["id"] == f"d-{first_card}-0" and now["checked"]
     now = press(page, "ArrowRight")
     assert now["id"] == f"d-{first_card}-1" and now["checked"], now
-    left = t("vote.left", "en", left=4, budget=5)
+    left = nt("Noch {left} von {n} Punkt frei", "Noch {left} von {n} Punkten frei", 5, "en", left=4)
     expect(page.locator("#dots-left")).to_have_text(left)
 
     # The other field: Shift+Tab up to its link in the field list, Enter, then two dots on its card.
@@ -287,9 +288,9 @@ def test_join_switch_language_rate_write_edit_and_vote_with_the_keyboard_alone(n
     expect(page.locator(f"#card-{other_card}")).to_be_visible()
     tab_to(page, lambda now: now["id"].startswith(f"d-{other_card}-"))
     press(page, "ArrowRight")
-    expect(page.locator("#dots-left")).to_have_text(t("vote.left", "en", left=3, budget=5))
+    expect(page.locator("#dots-left")).to_have_text(nt("Noch {left} von {n} Punkt frei", "Noch {left} von {n} Punkten frei", 5, "en", left=3))
     now = press(page, "ArrowRight")
     assert now["id"] == f"d-{other_card}-2" and now["checked"], now
-    expect(page.locator("#dots-left")).to_have_text(t("vote.left", "en", left=2, budget=5))
+    expect(page.locator("#dots-left")).to_have_text(nt("Noch {left} von {n} Punkt frei", "Noch {left} von {n} Punkten frei", 5, "en", left=2))
     page.screenshot(path=artifacts / "keyboard_voted.png")
     assert werkstatt.my_dots(token) == {first_card: 1, other_card: 2}

@@ -26,7 +26,7 @@ from playwright.sync_api import Page, expect
 
 from tests.conftest import PIN
 from werkstatt.fieldsets import DEFAULT_FIELDSET, load
-from werkstatt.i18n import t
+from werkstatt.i18n import nt, t
 
 pytestmark = pytest.mark.browser
 
@@ -172,11 +172,11 @@ def in_every_language(page: Page, artifacts: Path, screen: str, readme: Path | N
 
 def rate(page: Page, field, level: int | None, lang: str) -> None:
     """A tap on the level's words in the field's radio group; the screen says it is saved."""
-    group = page.get_by_role("group", name=t("participate.your_rating", lang, field=field.title.marked(lang)))
+    group = page.get_by_role("group", name=t("Ihre Bewertung: {field}", lang, field=field.title.marked(lang)))
     label = FIELDSET.scale.marked(level, lang)
     group.get_by_text(label, exact=True).click()
     expect(group.get_by_role("radio", name=label, exact=True)).to_be_checked()
-    expect(page.locator(f"#field-{field.id} .ws-saved")).to_have_text("✓ " + t("participate.saved", lang, level=label))
+    expect(page.locator(f"#field-{field.id} .ws-saved")).to_have_text("✓ " + t("Gespeichert: {level}", lang, level=label))
 
 
 def test_a_phone_takes_part_in_turkish_then_in_arabic(browser, base_url, werkstatt, artifacts, readme_screenshots):
@@ -192,13 +192,13 @@ def test_a_phone_takes_part_in_turkish_then_in_arabic(browser, base_url, werksta
 
         # The join screen, reached by the QR code: German, then Türkçe from the switch.
         phone.goto(f"/teilnehmen?code={workshop.join_code}")
-        expect(phone.get_by_role("heading", name=t("participate.join.title", "de"))).to_be_visible()
+        expect(phone.get_by_role("heading", name=t("Willkommen!", "de"))).to_be_visible()
         in_every_language(phone, artifacts, "join", readme, user_content, back_to="tr")
-        expect(phone.get_by_role("heading", name=t("participate.join.title", "tr"))).to_be_visible()
-        phone.get_by_role("button", name=t("participate.join.button", "tr"), exact=True).click()
+        expect(phone.get_by_role("heading", name=t("Willkommen!", "tr"))).to_be_visible()
+        phone.get_by_role("button", name=t("Mitmachen", "tr"), exact=True).click()
 
         # Rating in Turkish.
-        expect(phone.get_by_role("heading", name=t("participate.step.rating", "tr"))).to_be_visible()
+        expect(phone.get_by_role("heading", name=t("Ihre Einschätzung", "tr"))).to_be_visible()
         expect(phone).to_have_url(re.compile(r"/p/[\w-]+\?lang=tr$"))
         token = re.search(r"/p/([\w-]+)", phone.url).group(1)
         rate(phone, FIELDS[0], 3, "tr")
@@ -206,29 +206,29 @@ def test_a_phone_takes_part_in_turkish_then_in_arabic(browser, base_url, werksta
 
         # Arabic from the switch: the Turkish answers are there, now in Arabic; one more field.
         switch_to(phone, "ar")
-        expect(phone.get_by_role("heading", name=t("participate.step.rating", "ar"))).to_be_visible()
+        expect(phone.get_by_role("heading", name=t("Ihre Einschätzung", "ar"))).to_be_visible()
         expect(phone.locator(f"#field-{FIELDS[0].id} .ws-saved")).to_have_text(
-            "✓ " + t("participate.saved", "ar", level=FIELDSET.scale.marked(3, "ar")))
+            "✓ " + t("Gespeichert: {level}", "ar", level=FIELDSET.scale.marked(3, "ar")))
         rate(phone, FIELDS[3], 2, "ar")
         assert werkstatt.my_ratings(token) == {FIELDS[0].id: 3, FIELDS[1].id: None, FIELDS[3].id: 2}
         in_every_language(phone, artifacts, "rating", readme, user_content, back_to="ar")
 
         # The card step: the groups made in one click carry their field's name in Arabic.
         werkstatt.set_live_step(workshop.id, "cards")
-        expect(phone.get_by_role("heading", name=t("participate.step.cards", "ar"), level=1)).to_be_visible()
-        choice = phone.get_by_role("group", name=t("cards.group", "ar"))
+        expect(phone.get_by_role("heading", name=t("Gruppenarbeit: Ihre Karten", "ar"), level=1)).to_be_visible()
+        choice = phone.get_by_role("group", name=t("Ihre Gruppe", "ar"))
         assert [label.strip() for label in choice.locator("label").all_inner_texts()] == [
             f.title.marked("ar") for f in FIELDS]
         choice.get_by_text(FIELDS[3].title.marked("ar"), exact=True).click()
-        phone.get_by_role("button", name=t("web.group.choose", "ar")).click()
-        expect(phone.get_by_text(t("web.group.chosen", "ar"))).to_be_visible()
+        phone.get_by_role("button", name=t("Gruppe wählen", "ar")).click()
+        expect(phone.get_by_text(t("Ihre Gruppe ist gespeichert.", "ar"))).to_be_visible()
         assert werkstatt.participant(token).group_id == groups[3].id
         expect(phone.locator("#cards")).to_contain_text(FIELDS[3].title.marked("ar"))
 
         card_text = "نحتاج إلى دروس لغة في المساء"  # "we need evening language classes"
         phone.locator("#kind-idea").check()
         phone.locator("#card-text").fill(card_text)
-        phone.get_by_role("button", name=t("cards.save", "ar")).click()
+        phone.get_by_role("button", name=t("Karte speichern", "ar")).click()
         expect(phone.locator("#my-cards")).to_contain_text(card_text)
         user_content.append(card_text)
         in_every_language(phone, artifacts, "cards", readme, user_content, back_to="ar")
@@ -245,16 +245,16 @@ def test_a_phone_takes_part_in_turkish_then_in_arabic(browser, base_url, werksta
         werkstatt.add_card(third, FIELDS[5].id, "gap", "Vereine finden keine Räume")
         user_content.append("Vereine finden keine Räume")
         werkstatt.set_live_step(workshop.id, "voting")
-        expect(phone.get_by_role("heading", name=t("participate.step.voting", "ar"), level=1)).to_be_visible()
+        expect(phone.get_by_role("heading", name=t("Punkte vergeben", "ar"), level=1)).to_be_visible()
         first = phone.locator("article.ws-card").first
         first.locator('input[type="radio"][value="1"]').click()
-        expect(phone.locator("#dots-left")).to_have_text(t("vote.left", "ar", left=4, budget=5))
+        expect(phone.locator("#dots-left")).to_have_text(nt("Noch {left} von {n} Punkt frei", "Noch {left} von {n} Punkten frei", 5, "ar", left=4))
         assert sum(werkstatt.my_dots(token).values()) == 1
         in_every_language(phone, artifacts, "voting", readme, user_content, back_to="ar")
 
         # A reload keeps Arabic and the answers.
         phone.reload()
         expect(phone.locator("html")).to_have_attribute("dir", "rtl")
-        expect(phone.locator("#dots-left")).to_have_text(t("vote.left", "ar", left=4, budget=5))
+        expect(phone.locator("#dots-left")).to_have_text(nt("Noch {left} von {n} Punkt frei", "Noch {left} von {n} Punkten frei", 5, "ar", left=4))
     finally:
         context.close()

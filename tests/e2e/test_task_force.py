@@ -26,7 +26,7 @@ PASSWORD = "taskforce-Musterstadt-26"
 NOTE = "Auftakt im Januar"
 SAVED = "Gespeichert. Der Verlauf zeigt jede Änderung."
 REFUSAL = "Für den Taskforce-Bereich bitte zuerst auf der Startseite mit Prozess-Code und Passwort anmelden."
-MOMENT = re.compile(r"^\d\d\.\d\d\.\d{4} \d\d:\d\d$")  # "Wann", e.g. 23.11.2026 21:57
+MOMENT = re.compile(r"^\d\d\.\d\d\.\d{4}, \d\d:\d\d$")  # "Wann", e.g. 23.11.2026, 21:57 (CLDR, German)
 KIND_LABELS = {"gap": "Handlungsbedarf", "idea": "Idee"}
 
 

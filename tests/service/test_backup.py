@@ -7,9 +7,9 @@ import threading
 
 import pytest
 
+from tests.conftest import CHEAP_HASHER
 from werkstatt.errors import InvalidInput
 from werkstatt.service import Werkstatt
-from tests.conftest import CHEAP_HASHER
 
 WRITERS = 20
 

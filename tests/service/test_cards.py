@@ -4,6 +4,7 @@ import threading
 
 import pytest
 
+from tests.conftest import CHEAP_HASHER, PIN
 from werkstatt.cards import KINDS
 from werkstatt.errors import (
     CardModerated,
@@ -15,8 +16,8 @@ from werkstatt.errors import (
     UnknownCard,
     UnknownField,
 )
+from werkstatt.i18n import N_
 from werkstatt.service import Werkstatt
-from tests.conftest import CHEAP_HASHER, PIN
 
 
 def stored(app, token):
@@ -51,7 +52,8 @@ def test_strengths_gaps_and_ideas_are_accepted(app, token, kind):
 def test_any_other_kind_is_refused(app, token, kind):
     with pytest.raises(InvalidInput) as error:
         app.add_card(token, "arbeit", kind, "Etwas dazu")
-    assert error.value.params == {"problem": "problem.unknown_kind", "kind": kind}
+    assert error.value.params == {"problem": N_("„{kind}“ ist keine Art von Karte. Möglich sind "
+                                                "Stärke, Handlungsbedarf und Idee."), "kind": kind}
     assert app.my_cards(token) == []
 
 
@@ -126,7 +128,8 @@ def test_a_group_tablets_cards_count_for_its_group(app, cards_workshop):
 def test_a_text_under_three_characters_is_refused(app, token, text):
     with pytest.raises(InvalidInput) as error:
         app.add_card(token, "management", "gap", text)
-    assert error.value.params == {"problem": "problem.card_too_short", "min": 3}
+    assert error.value.params == {"problem": N_("Die Karte ist zu kurz: bitte mindestens {min} "
+                                                "Zeichen schreiben."), "min": 3}
     assert app.my_cards(token) == []
 
 
@@ -146,7 +149,9 @@ def test_five_hundred_characters_are_accepted(app, token):
 def test_a_text_over_five_hundred_characters_is_refused(app, token, length):
     with pytest.raises(InvalidInput) as error:
         app.add_card(token, "management", "gap", "x" * length)
-    assert error.value.params == {"problem": "problem.card_too_long", "max": 500, "length": length}
+    assert error.value.params == {"problem": N_("Die Karte ist zu lang: {length} Zeichen, erlaubt "
+                                                "sind höchstens {max}. Bitte kürzen – Ihr Text ist "
+                                                "noch da."), "max": 500, "length": length}
     assert app.my_cards(token) == []
 
 

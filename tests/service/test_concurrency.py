@@ -2,8 +2,8 @@
 
 import threading
 
-from werkstatt.service import Werkstatt
 from tests.conftest import CHEAP_HASHER
+from werkstatt.service import Werkstatt
 
 
 def test_50_threads_rating_at_once_store_every_rating_exactly_once(db_path, app, rating_workshop):

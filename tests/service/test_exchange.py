@@ -8,9 +8,9 @@ import jsonschema
 import pandas as pd
 import pytest
 
+from tests.conftest import seed_ratings
 from werkstatt import demo
 from werkstatt.exchange import FORMAT, MIN_CELL, anonymised_export, anonymised_json
-from tests.conftest import seed_ratings
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 SCHEMA = json.loads((ROOT / "schemas" / "exchange-v1.schema.json").read_text())

@@ -2,8 +2,8 @@
 
 import pytest
 
-from werkstatt.errors import NotAuthorized, PinLocked, UnknownJoinCode, WrongPin
 from tests.conftest import PIN
+from werkstatt.errors import NotAuthorized, PinLocked, UnknownJoinCode, WrongPin
 
 
 def test_right_pin_gives_a_token_that_opens_the_workshop(app, workshop):

@@ -2,8 +2,9 @@
 
 import pytest
 
-from werkstatt.errors import GroupHasCards, InvalidInput, UnknownField, UnknownGroup
 from tests.conftest import PIN
+from werkstatt.errors import GroupHasCards, InvalidInput, UnknownField, UnknownGroup
+from werkstatt.i18n import N_
 
 
 @pytest.fixture
@@ -36,14 +37,14 @@ def test_adding_a_group_wakes_the_projector(app, workshop):
 def test_a_group_without_a_name_is_refused(app, workshop, name):
     with pytest.raises(InvalidInput) as error:
         app.add_group(workshop.id, name, ["management"])
-    assert error.value.params == {"problem": "problem.group_name_missing"}
+    assert error.value.params == {"problem": N_("Bitte einen Namen für die Gruppe eingeben.")}
     assert app.groups(workshop.id) == []
 
 
 def test_a_group_name_longer_than_a_line_is_refused(app, workshop):
     with pytest.raises(InvalidInput) as error:
         app.add_group(workshop.id, "N" * 201, ["management"])
-    assert error.value.params["problem"] == "problem.text_too_long"
+    assert error.value.params["problem"] == N_("„{label}“ ist zu lang: höchstens {max} Zeichen.")
     assert app.groups(workshop.id) == []
 
 
@@ -51,7 +52,8 @@ def test_a_group_name_longer_than_a_line_is_refused(app, workshop):
 def test_a_group_without_fields_is_refused(app, workshop, fields):
     with pytest.raises(InvalidInput) as error:
         app.add_group(workshop.id, "Nord", fields)
-    assert error.value.params == {"problem": "problem.group_fields_missing"}
+    assert error.value.params == {"problem": N_("Bitte mindestens ein Handlungsfeld für die Gruppe "
+                                                "wählen.")}
     assert app.groups(workshop.id) == []
 
 
@@ -68,7 +70,8 @@ def test_a_group_name_is_taken_whatever_its_case(app, workshop, second):
     app.add_group(workshop.id, "Nord", ["management"])
     with pytest.raises(InvalidInput) as error:
         app.add_group(workshop.id, second, ["arbeit"])
-    assert error.value.params == {"problem": "problem.group_name_taken", "name": second.strip()}
+    assert error.value.params == {"problem": N_("Eine Gruppe „{name}“ gibt es schon. Bitte einen "
+                                                "anderen Namen wählen."), "name": second.strip()}
     assert [g.name for g in app.groups(workshop.id)] == ["Nord"]
 
 
@@ -102,7 +105,8 @@ def test_update_refuses_the_name_of_another_group(app, workshop):
     south = app.add_group(workshop.id, "Süd", ["arbeit"])
     with pytest.raises(InvalidInput) as error:
         app.update_group(workshop.id, south.id, "nord", ["arbeit"])
-    assert error.value.params["problem"] == "problem.group_name_taken"
+    assert error.value.params["problem"] == N_("Eine Gruppe „{name}“ gibt es schon. Bitte einen "
+                                               "anderen Namen wählen.")
     assert app.group(workshop.id, south.id).name == "Süd"
 
 
@@ -204,7 +208,8 @@ def test_default_groups_are_refused_once_there_are_groups(app, workshop):
     app.add_group(workshop.id, "Nord", ["management"])
     with pytest.raises(InvalidInput) as error:
         app.add_default_groups(workshop.id)
-    assert error.value.params == {"problem": "problem.groups_exist"}
+    assert error.value.params == {"problem": N_("Es gibt schon Gruppen. Bitte ändern oder löschen "
+                                                "Sie diese einzeln.")}
     assert [g.name for g in app.groups(workshop.id)] == ["Nord"]
 
 
@@ -236,7 +241,8 @@ def test_a_group_tablet_without_a_group_is_refused(app, workshop):
     app.add_group(workshop.id, "Nord", ["management"])
     with pytest.raises(InvalidInput) as error:
         app.join(workshop.join_code, group_tablet=True)
-    assert error.value.params == {"problem": "problem.group_tablet_needs_group"}
+    assert error.value.params == {"problem": N_("Ein Gruppentablet braucht eine Gruppe. Bitte den "
+                                                "Link der Gruppe aus der Moderation verwenden.")}
     assert app.progress(workshop.id).participants == 0
 
 

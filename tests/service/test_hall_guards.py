@@ -3,10 +3,9 @@ stale tab overwriting dots, and a device version that moves only when every devi
 
 import pytest
 
+from tests.service.test_voting import write_wall
 from werkstatt.errors import DotBudgetExceeded, DotsChanged, InvalidInput, WorkshopFull
 from werkstatt.service import PARTICIPANT_CAP_MAX
-from tests.service.test_voting import write_wall
-
 
 # --- joining ----------------------------------------------------------------------------------
 

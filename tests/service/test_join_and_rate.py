@@ -2,6 +2,7 @@
 
 import pytest
 
+from tests.conftest import seed_ratings
 from werkstatt.errors import (
     InvalidLevel,
     RatingClosed,
@@ -10,7 +11,6 @@ from werkstatt.errors import (
     UnknownParticipant,
     UnknownSector,
 )
-from tests.conftest import seed_ratings
 
 
 def test_join_gives_an_anonymous_token_and_counts(app, workshop):

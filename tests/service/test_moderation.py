@@ -2,6 +2,7 @@
 
 import pytest
 
+from tests.conftest import PIN
 from werkstatt.cards import ranked
 from werkstatt.errors import (
     CardModerated,
@@ -11,7 +12,7 @@ from werkstatt.errors import (
     UnknownCard,
     UnknownField,
 )
-from tests.conftest import PIN
+from werkstatt.i18n import N_
 
 
 @pytest.fixture
@@ -87,7 +88,8 @@ def test_a_hidden_card_cannot_be_hidden_again(app, cards_workshop, cards):
     app.hide_card(cards_workshop.id, cards[0])
     with pytest.raises(InvalidInput) as error:
         app.hide_card(cards_workshop.id, cards[0])
-    assert error.value.params == {"problem": "problem.card_not_on_wall", "card": cards[0]}
+    assert error.value.params == {"problem": N_("Karte #{card} ist ausgeblendet oder schon "
+                                                "zusammengeführt."), "card": cards[0]}
     assert len(app.moderation_history(cards_workshop.id)) == 1
 
 
@@ -201,7 +203,8 @@ def test_a_merge_needs_another_card(app, cards_workshop, cards, sources):
     source_ids = {"none": [], "self": [cards[0]], "self twice": [cards[0], cards[0]]}[sources]
     with pytest.raises(InvalidInput) as error:
         app.merge_cards(cards_workshop.id, cards[0], source_ids)
-    assert error.value.params == {"problem": "problem.merge_needs_two"}
+    assert error.value.params == {"problem": N_("Bitte mindestens eine andere Karte zum "
+                                                "Zusammenführen wählen.")}
     assert app.moderation_history(cards_workshop.id) == []
 
 

@@ -8,6 +8,7 @@ from contextlib import closing
 
 import pytest
 
+from tests.conftest import PIN, seed_ratings
 from werkstatt.errors import (
     ActionChanged,
     InvalidInput,
@@ -22,7 +23,7 @@ from werkstatt.errors import (
     UnknownProcess,
     WrongPassword,
 )
-from tests.conftest import PIN, seed_ratings
+from werkstatt.i18n import N_
 
 PASSWORD = "geheim-2026"
 UTC = dt.timezone.utc
@@ -95,7 +96,7 @@ def test_a_password_of_eight_characters_is_enough(app):
 def test_a_workshop_already_in_a_process_cannot_start_another(app, workshop, process, db_path):
     with pytest.raises(InvalidInput) as caught:
         app.create_process("Zweiter Prozess", "Musterstadt", PASSWORD, workshop_id=workshop.id)
-    assert caught.value.params["problem"] == "problem.workshop_has_process"
+    assert caught.value.params["problem"] == N_("Dieser Workshop gehört schon zu einem Prozess.")
     assert count(db_path, "processes") == 1
 
 
@@ -171,7 +172,9 @@ def test_a_workshop_of_another_fieldset_cannot_join(app, process):
     other = other_workshop(app, fieldset="integrationskonzept")
     with pytest.raises(InvalidInput) as caught:
         app.add_workshop_to_process(other.id, process.code, PASSWORD)
-    assert caught.value.params["problem"] == "problem.process_other_fieldset"
+    assert caught.value.params["problem"] == N_("Der Prozess vergleicht andere Felder als dieser "
+                                                "Workshop. Workshops eines Prozesses brauchen "
+                                                "dieselbe Feldliste.")
     assert app.workshop(other.id).process_id is None
 
 
@@ -179,7 +182,7 @@ def test_a_workshop_already_in_a_process_cannot_join_another(app, workshop, proc
     second = app.create_process("Nachbarort", "Nachbarort", "anderes-passwort")
     with pytest.raises(InvalidInput) as caught:
         app.add_workshop_to_process(workshop.id, second.code, "anderes-passwort")
-    assert caught.value.params["problem"] == "problem.workshop_has_process"
+    assert caught.value.params["problem"] == N_("Dieser Workshop gehört schon zu einem Prozess.")
     assert app.workshop(workshop.id).process_id == process.id
     assert app.process_workshops(second.id) == []
 
@@ -430,7 +433,8 @@ def test_an_action_from_an_idea_links_the_card(app, workshop, process, wall):
 def test_an_action_cannot_come_from_a_strength(app, process, wall):
     with pytest.raises(InvalidInput) as caught:
         new_action(app, process, "Integrationsrat stärken", "engagement", card_id=wall["strength"])
-    assert caught.value.params["problem"] == "problem.action_from_strength"
+    assert caught.value.params["problem"] == N_("Maßnahmen entstehen aus Handlungsbedarfen und "
+                                                "Ideen, nicht aus Stärken.")
     assert app.actions(process.id) == []
 
 
@@ -646,7 +650,7 @@ def test_workshops_of_different_processes_are_not_compared(app, workshop, proces
     app.create_process("Nachbarort", "Nachbarort", "anderes-passwort", workshop_id=outside.id)
     with pytest.raises(InvalidInput) as caught:
         app.comparison(workshop.id, outside.id)
-    assert caught.value.params["problem"] == "problem.compare_other_process"
+    assert caught.value.params["problem"] == N_("Verglichen werden nur Workshops desselben Prozesses.")
 
 
 def test_workshops_outside_any_process_are_not_compared(app):

@@ -5,6 +5,7 @@ import datetime as dt
 import pytest
 
 from werkstatt.errors import CardsClosed, InvalidInput, RatingClosed
+from werkstatt.i18n import N_
 
 
 def step_version(app, cards_workshop):
@@ -47,7 +48,8 @@ def test_starting_a_timer_wakes_the_tablets(app, cards_workshop):
 def test_a_timer_of_no_sensible_length_is_refused(app, clock, cards_workshop, minutes):
     with pytest.raises(InvalidInput) as error:
         app.start_timer(cards_workshop.id, minutes, lock_at_end=True)
-    assert error.value.params == {"problem": "problem.bad_timer", "max": 240}
+    assert error.value.params == {"problem": N_("Der Timer braucht eine Dauer von mehr als 0 bis "
+                                                "{max} Minuten."), "max": 240}
     stored = app.workshop(cards_workshop.id)
     assert (stored.timer_ends_at, stored.timer_seconds, stored.timer_locks) == (None, None, False)
 

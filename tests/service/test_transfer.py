@@ -12,13 +12,20 @@ import pandas as pd
 import pytest
 
 from db.transfer import TRANSFER_COLUMNS
+from tests.conftest import CHEAP_HASHER, PIN
 from werkstatt import demo
 from werkstatt.actions import owner_label
 from werkstatt.exchange import ImportRefused, anonymised_json
 from werkstatt.service import Werkstatt
-from werkstatt.transfer import (FORMAT, TABLES, canonical, checksum, export_process, export_workshop,
-                                import_bundle)
-from tests.conftest import CHEAP_HASHER, PIN
+from werkstatt.transfer import (
+    FORMAT,
+    TABLES,
+    canonical,
+    checksum,
+    export_process,
+    export_workshop,
+    import_bundle,
+)
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 SCHEMA = json.loads((ROOT / "schemas" / "transfer-v1.schema.json").read_text())

@@ -5,6 +5,7 @@ from types import SimpleNamespace
 
 import pytest
 
+from tests.conftest import CHEAP_HASHER, PIN
 from werkstatt.errors import (
     CardNotVotable,
     DotBudgetExceeded,
@@ -13,8 +14,8 @@ from werkstatt.errors import (
     UnknownCard,
     VotingClosed,
 )
+from werkstatt.i18n import N_
 from werkstatt.service import Werkstatt
-from tests.conftest import CHEAP_HASHER, PIN
 
 
 def write_wall(app, workshop, gaps=4):
@@ -161,7 +162,7 @@ def test_anything_but_a_whole_number_of_dots_is_refused(app, wall, voter, dots):
     app.vote(voter, wall.gaps[0], 1)
     with pytest.raises(InvalidInput) as error:
         app.vote(voter, wall.gaps[0], dots)
-    assert error.value.params == {"problem": "problem.bad_dots", "dots": dots}
+    assert error.value.params == {"problem": N_("„{dots}“ ist keine gültige Zahl von Punkten."), "dots": dots}
     assert app.my_dots(voter) == {wall.gaps[0]: 1}
 
 
@@ -263,7 +264,8 @@ def test_a_higher_budget_allows_more_dots(app, wall, voter):
 def test_dot_rules_out_of_range_are_refused(app, wall, budget, per_card):
     with pytest.raises(InvalidInput) as error:
         app.set_dot_rules(wall.ws.id, budget, per_card)
-    assert error.value.params == {"problem": "problem.bad_dot_rules", "max": 50}
+    assert error.value.params == {"problem": N_("Punkte je Person: 1 bis {max}; je Karte: 1 bis zu "
+                                                "den Punkten je Person."), "max": 50}
     stored = app.workshop(wall.ws.id)
     assert (stored.dot_budget, stored.dots_per_card) == (5, 2)
 

@@ -2,11 +2,11 @@
 
 import pytest
 
-from werkstatt.errors import InvalidInput, InvalidStep, StepMoveNotAllowed, UnknownJoinCode
+from tests.conftest import CHEAP_HASHER, PIN
 from werkstatt.codes import CODE_ALPHABET as JOIN_CODE_ALPHABET
 from werkstatt.codes import normalize_code as normalize_join_code
+from werkstatt.errors import InvalidInput, InvalidStep, StepMoveNotAllowed, UnknownJoinCode
 from werkstatt.service import Werkstatt
-from tests.conftest import CHEAP_HASHER, PIN
 
 
 def test_create_workshop_stores_everything_and_starts_at_checkin(app, workshop):

@@ -7,7 +7,12 @@ import pytest
 
 from werkstatt.aggregate import summarize
 from werkstatt.charts import (
-    DONT_KNOW_COLOUR, VERDICT_STYLES, _stack_labels, distribution_chart, level_colours, overview_chart,
+    DONT_KNOW_COLOUR,
+    VERDICT_STYLES,
+    _stack_labels,
+    distribution_chart,
+    level_colours,
+    overview_chart,
 )
 from werkstatt.fieldsets import Field, Fieldset, Level, Scale, Text, VerdictRules
 

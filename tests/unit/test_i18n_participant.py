@@ -1,36 +1,30 @@
 """The participant's six languages: every text their screens can show exists in all of them.
 
-The set of participant texts is the keys of ``COMMUNITY_MESSAGES``. Two directions are checked:
-each of those keys has all six languages, and each key the participant modules use (written out
-in a ``t("…")`` call, or built from a step, a card kind or an error a participant can run into)
-is in the set. So a new participant text without its translations fails here, not in a workshop.
+The participant texts are the ``participant`` catalogue: everything written in ``werkstatt/web/``
+(routes, view models, templates) and every text marked ``P_`` elsewhere (errors a participant can
+cause, card kinds, verdicts). ``test_catalogues`` fails when any of them lacks a translation;
+this file checks that the domain holds what a phone shows, and that each translation is written
+in its own language.
 """
 
 from __future__ import annotations
 
-import pathlib
 import re
 
 import pytest
 
-from werkstatt import agenda, errors
-from werkstatt.cards import KINDS
+from werkstatt import catalogues, errors, inputs
+from werkstatt.cards import KIND_HINTS, KIND_NAMES
 from werkstatt.i18n import (
     LANGUAGE_NAMES,
     LANGUAGES,
-    MESSAGES,
+    MARKS,
     PARTICIPANT_LANGUAGES,
     RTL_LANGUAGES,
     normalize_language,
     t,
 )
-from werkstatt.messages_community import COMMUNITY_MESSAGES
-
-ROOT = pathlib.Path(__file__).resolve().parents[2]
-# Everything a participant's device shows: the light client's routes, templates and script.
-WEB = ROOT / "werkstatt" / "web"
-PARTICIPANT_MODULES = sorted(path for pattern in ("**/*.py", "templates/**/*.html", "static/*.js")
-                             for path in WEB.glob(pattern))
+from werkstatt.web.screens import STEP_HEADINGS, STEP_WAITING
 
 # What the service can refuse when a participant joins, rates, writes cards or gives dots.
 PARTICIPANT_ERRORS = (
@@ -41,9 +35,6 @@ PARTICIPANT_ERRORS = (
     errors.CardsClosed, errors.VotingClosed, errors.CardNotVotable, errors.DotBudgetExceeded,
     errors.DotsPerCardExceeded, errors.DotsChanged, errors.WorkshopFull, errors.StorageFull, errors.StorageReadOnly,
 )
-PARTICIPANT_PROBLEMS = ("problem.card_too_short", "problem.card_too_long", "problem.unknown_kind",
-                        "problem.group_tablet_needs_group", "problem.bad_dots")
-
 ADDED = ("tr", "ar", "ru", "uk")
 SCRIPTS = {  # letters each language must use somewhere, and letters it never uses
     "ar": (r"[\u0600-\u06ff]", r"[а-яё]"),
@@ -53,51 +44,56 @@ SCRIPTS = {  # letters each language must use somewhere, and letters it never us
 }
 
 
-def _participant_keys() -> set[str]:
-    used = set()
-    for path in PARTICIPANT_MODULES:
-        used |= set(re.findall(r'\bt\(\s*["\']([a-z_]+(?:\.[a-z_]+)+)["\']', path.read_text()))
-    for step in agenda.STEP_IDS:
-        used.add(f"participate.step.{step}")
-        if f"participate.wait.{step}" in MESSAGES:
-            used.add(f"participate.wait.{step}")
-    used |= {f"kind.{kind}" for kind in KINDS} | {f"kind.{kind}.help" for kind in KINDS}
-    used |= {error.key for error in PARTICIPANT_ERRORS} | set(PARTICIPANT_PROBLEMS)
-    return used
+@pytest.fixture(scope="module")
+def participant() -> set:
+    return {(m.context, m.id) for m in catalogues.templates()["participant"] if m.id}
 
 
-def test_the_scan_finds_the_participant_texts():
-    keys = _participant_keys()
-    assert {"participate.rating.intro", "cards.save", "vote.left", "app.language"} <= keys
+def _key(text) -> tuple:
+    context, _, message = text.rpartition("\x04") if isinstance(text, str) else ("", "", text)
+    return context or None, message
 
 
-def test_every_text_a_participant_can_see_is_translated():
-    assert sorted(_participant_keys() - set(COMMUNITY_MESSAGES)) == []
+def _problem(action) -> str:
+    with pytest.raises(errors.InvalidInput) as caught:
+        action()
+    return caught.value.params["problem"]
 
 
-@pytest.mark.parametrize("key", sorted(COMMUNITY_MESSAGES))
-def test_every_participant_text_exists_in_all_six_languages(key):
-    assert set(COMMUNITY_MESSAGES[key]) == set(ADDED)
-    assert set(MESSAGES[key]) == set(PARTICIPANT_LANGUAGES)
-    for lang in ADDED:
-        text = MESSAGES[key][lang]
-        assert text.strip() and text != MESSAGES[key]["de"], (key, lang)
-        uses, never = SCRIPTS[lang]
-        assert not re.search(never, text.lower()), f"{key} [{lang}] has letters of another language: {text}"
-        assert re.search(uses, text.lower()) or not re.search(r"[^\W\d_]", MESSAGES[key]["de"]), (key, lang)
+def test_what_a_phone_shows_is_in_the_participant_catalogue(participant):
+    shown = [error.key for error in PARTICIPANT_ERRORS]
+    shown += [*KIND_NAMES.values(), *KIND_HINTS.values(), *STEP_HEADINGS.values(), *STEP_WAITING.values()]
+    shown += [word for _, word in MARKS["verdict"].values()]
+    shown += [_problem(lambda: inputs.clean_card_text("x")), _problem(lambda: inputs.clean_card_text("x" * 10_000))]
+    shown += ["Weiter", "Karte speichern", "Ihre Punkte für diese Karte"]  # from the templates
+    assert sorted(str(text) for text in shown if _key(text) not in participant) == []
 
 
-def test_the_community_file_adds_languages_only_to_keys_of_the_catalogue():
-    main_catalogue = set(MESSAGES)
-    assert set(COMMUNITY_MESSAGES) <= main_catalogue
-    # facilitator, projector and task-force texts stay German and English
-    assert set(MESSAGES["facilitate.lock"]) == set(LANGUAGES)
+def test_console_texts_stay_out_of_the_participant_catalogue(participant):
+    """A translator of Turkish sees only what a phone shows, not the task force's 500 texts."""
+    assert (None, "Eingabe sperren") not in participant
+    assert _key(errors.WrongPin.key) not in participant
+    assert 100 < len(participant) < 200
 
 
-def test_a_language_a_key_lacks_falls_back_to_german():
-    assert t("facilitate.lock", "tr") == t("facilitate.lock", "de") == "Eingabe sperren"
-    assert t("participate.saved", "ar", level="x") == "تم الحفظ: x"
-    assert t("participate.your_rating", "uk", field="X").startswith("Ваша оцінка")
+@pytest.mark.parametrize("lang", ADDED)
+def test_every_participant_text_is_written_in_its_language(lang):
+    catalog = catalogues.read(lang, "participant")
+    uses, never = SCRIPTS[lang]
+    for message in catalog:
+        if not message.id:
+            continue
+        german = message.id if isinstance(message.id, str) else message.id[0]
+        for text in ([message.string] if isinstance(message.string, str) else message.string):
+            assert not re.search(never, text.lower()), f"[{lang}] letters of another language: {text}"
+            if re.search(r"[^\W\d_]{3}", re.sub(r"\{\w+\}", "", german)):  # has words, not just a symbol
+                assert re.search(uses, text.lower()), (lang, german, text)
+
+
+def test_a_language_a_text_lacks_falls_back_to_german():
+    assert t("Eingabe sperren", "tr") == t("Eingabe sperren", "de") == "Eingabe sperren"
+    assert t("Gespeichert: {level}", "ar", level="x") == "تم الحفظ: x"
+    assert t("Ihre Bewertung: {field}", "uk", field="X").startswith("Ваша оцінка")
 
 
 def test_every_participant_language_has_its_own_name_and_arabic_reads_right_to_left():

@@ -7,6 +7,7 @@ import pytest
 
 from tests.web import pages
 from tests.web.conftest import Phone, new_phone
+from werkstatt.cards import KIND_NAMES
 from werkstatt.i18n import t
 
 
@@ -39,7 +40,7 @@ def test_a_second_card_in_a_group_with_one_field_is_stored(app, writer, cards_wo
         answer = writer.post("cards", {**form, "kind": "gap", "text": text})
         assert answer.status_code == 303, pages.error_text(answer)
         page = writer.follow(answer)
-        assert t("cards.saved", "de", kind=t("kind.gap", "de")) in pages.success_text(page)
+        assert t("Gespeichert: Ihre Karte „{kind}“.", "de", kind=t(KIND_NAMES["gap"], "de")) in pages.success_text(page)
 
     assert stored_texts(app, writer) == ["Erste Karte der Gruppe", "Zweite Karte der Gruppe"]
     assert pages.my_card_texts(writer.screen()) == ["Zweite Karte der Gruppe", "Erste Karte der Gruppe"]
@@ -49,7 +50,8 @@ def test_a_card_for_a_field_outside_ones_group_is_refused_with_the_text_kept(app
     group = app.add_group(cards_workshop.id, "Rathaus", ["management"])
     app.choose_group(writer.token, group.id)
     message = refused_with_text_kept(writer.write("Mehr Jobmessen", field="arbeit"), "Mehr Jobmessen")
-    assert t("error.field_not_in_group", "de", group="Rathaus") in message
+    assert t("Ihre Gruppe „{group}“ arbeitet nicht an diesem Handlungsfeld. Bitte ein Feld Ihrer "
+             "Gruppe wählen.", "de", group="Rathaus") in message
     assert stored_texts(app, writer) == []
 
 
@@ -66,20 +68,20 @@ def test_groups_created_after_the_page_opened_ask_for_a_group_and_the_typed_card
     # The next GET shows the group choice.
     page = writer.screen()
     assert set(pages.group_choices(page)) == {str(g.id) for g in groups}
-    assert t("cards.pick_group", "de") in pages.visible_text(page)
+    assert t("Bitte wählen Sie zuerst Ihre Gruppe.", "de") in pages.visible_text(page)
 
     # The form of the old page, sent without a group: refused, text kept, the choice on the page.
     typed = "Die Ämter sprechen zu wenig miteinander"
     old_form = pages.form_values(pages.card_form(before))
     answer = writer.post("cards", {**old_form, "kind": "gap", "text": typed})
-    assert t("error.group_needed", "de") in refused_with_text_kept(answer, typed)
+    assert t("Bitte wählen Sie zuerst Ihre Gruppe.", "de") in refused_with_text_kept(answer, typed)
     assert pages.group_choices(answer)[str(management.id)] == "Management und Steuerung"
     assert stored_texts(app, writer) == []
 
     # Choosing a group, then the same card: stored, in that group.
     chosen = writer.choose_group(management.id)
     assert chosen.status_code == 303
-    assert t("web.group.chosen", "de") in pages.success_text(writer.follow(chosen))
+    assert t("Ihre Gruppe ist gespeichert.", "de") in pages.success_text(writer.follow(chosen))
     assert writer.write(typed, field="management").status_code == 303
     assert [(c.text, c.group_id) for c in app.my_cards(writer.token)] == [(typed, management.id)]
 
@@ -93,7 +95,8 @@ def test_a_card_sent_after_the_facilitator_locked_is_refused_with_the_text_kept_
     app.lock_input(cards_workshop.id, True)
     message = refused_with_text_kept(writer.write(typed, field="arbeit", kind="idea"), typed,
                                      kind="idea", field="arbeit")
-    assert t("error.cards_closed", "de") in message
+    assert t("Karten können gerade nicht geschrieben oder geändert werden. Ihre gespeicherten Karten "
+             "bleiben erhalten.", "de") in message
     assert stored_texts(app, writer) == []
 
     app.lock_input(cards_workshop.id, False)
@@ -110,11 +113,12 @@ def test_a_card_sent_after_a_locking_timer_ran_out_is_refused_with_the_text_kept
     clock.advance(seconds=2)  # the countdown ran out: nobody stored the lock yet, the clock holds it
     page = writer.screen()
     assert pages.timer_seconds(page) == 0
-    assert t("cards.locked", "de") in pages.info_text(page)
+    assert t("Die Kartenrunde ist gerade gesperrt. Ihre Karten bleiben gespeichert.", "de") in pages.info_text(page)
 
     answer = writer.write(typed, kind="strength")
     message = refused_with_text_kept(answer, typed, kind="strength", field="management")
-    assert t("error.cards_closed", "de") in message
+    assert t("Karten können gerade nicht geschrieben oder geändert werden. Ihre gespeicherten Karten "
+             "bleiben erhalten.", "de") in message
     assert stored_texts(app, writer) == ["Noch rechtzeitig geschrieben"]
 
     app.lock_input(cards_workshop.id, False)  # reopening also ends the timer that locked
@@ -127,7 +131,8 @@ def test_an_edit_sent_after_the_lock_is_refused_with_the_edited_text_kept(app, w
     app.lock_input(cards_workshop.id, True)
     answer = writer.edit(card.id, "Nach der Sperre geändert")
     assert answer.status_code == 422
-    assert t("error.cards_closed", "de") in pages.card_message(answer, card.id)
+    assert t("Karten können gerade nicht geschrieben oder geändert werden. Ihre gespeicherten Karten "
+             "bleiben erhalten.", "de") in pages.card_message(answer, card.id)
     assert app.my_cards(writer.token)[0].text == "Vor der Sperre"
     assert pages.edit_box(answer, card.id) == "Nach der Sperre geändert"
 
@@ -137,7 +142,8 @@ def test_an_edit_sent_after_the_lock_is_refused_and_says_why(app, writer, cards_
     app.lock_input(cards_workshop.id, True)
     answer = writer.edit(card.id, "Nach der Sperre geändert")
     assert answer.status_code == 422
-    assert t("error.cards_closed", "de") in pages.card_message(answer, card.id)
+    assert t("Karten können gerade nicht geschrieben oder geändert werden. Ihre gespeicherten Karten "
+             "bleiben erhalten.", "de") in pages.card_message(answer, card.id)
     assert app.my_cards(writer.token)[0].text == "Vor der Sperre"
 
 
@@ -145,7 +151,8 @@ def test_a_locked_card_step_keeps_the_form_and_says_the_text_stays(app, writer, 
     app.lock_input(cards_workshop.id, True)
     page = writer.screen()
     assert pages.card_form(page) is not None
-    assert t("web.card.kept", "de") in pages.info_text(page)
+    assert t("Ihr Text bleibt hier stehen und kann gesendet werden, sobald die Eingabe wieder offen "
+             "ist.", "de") in pages.info_text(page)
 
 
 # --- 5. editing and deleting one's cards ---------------------------------------------------------
@@ -170,7 +177,7 @@ def test_an_edit_of_the_older_card_changes_only_that_card(app, writer, two_cards
     form = pages.form_values(pages.form_by_action(writer.screen(), f"/p/{writer.token}/cards/{older.id}"))
     answer = writer.post(f"cards/{older.id}", {**form, "text": "Die ältere Karte, geändert"})
     assert answer.status_code == 303
-    assert t("cards.edited", "de") in pages.success_text(writer.follow(answer))
+    assert t("Gespeichert: Ihre Änderung.", "de") in pages.success_text(writer.follow(answer))
     assert {c.id: c.text for c in app.my_cards(writer.token)} == {
         older.id: "Die ältere Karte, geändert", newer.id: "Die neuere Karte"}
 
@@ -181,7 +188,7 @@ def test_a_refused_edit_keeps_the_typed_text_in_that_cards_box(app, writer, two_
     assert answer.status_code == 422
     assert pages.edit_box(answer, older.id) == "x"
     assert pages.edit_box(answer, newer.id) == "Die neuere Karte"
-    assert t("problem.card_too_short", "de", min=3) in pages.card_message(answer, older.id)
+    assert t("Die Karte ist zu kurz: bitte mindestens {min} Zeichen schreiben.", "de", min=3) in pages.card_message(answer, older.id)
     assert app.my_cards(writer.token)[0].text == "Die ältere Karte"
 
 
@@ -190,7 +197,7 @@ def test_an_edit_of_someone_elses_card_is_refused_with_not_your_card(app, web, w
     answer = writer.edit(theirs.id, "Übernommen!")
     assert answer.status_code == 422
     assert app.board(cards_workshop.id)[0].text == "Fremde Karte"
-    assert t("error.not_your_card", "de") in pages.error_text(answer)
+    assert t("Sie können nur Ihre eigenen Karten ändern.", "de") in pages.error_text(answer)
 
 
 def test_an_edit_or_delete_of_someone_elses_card_changes_nothing(app, web, writer, cards_workshop):
@@ -204,7 +211,7 @@ def test_a_delete_of_someone_elses_card_is_refused_with_not_your_card(app, web, 
     theirs = app.add_card(new_phone(app, web, cards_workshop).token, "management", "gap", "Fremde Karte")
     answer = writer.delete(theirs.id)
     assert answer.status_code == 422
-    assert t("error.not_your_card", "de") in pages.error_text(answer)
+    assert t("Sie können nur Ihre eigenen Karten ändern.", "de") in pages.error_text(answer)
 
 
 def moderate(app, workshop, card, how, other_card):
@@ -228,7 +235,7 @@ def test_a_card_the_facilitator_moderated_offers_no_edit_and_an_edit_is_refused(
     moderate(app, cards_workshop, mine, how, other)
     page = writer.screen()
     assert pages.my_card(page, mine.id) is not None  # still listed, with a note instead of the forms
-    assert t("cards.moderated", "de") in pages.my_card(page, mine.id).text
+    assert t("Die Moderation hat diese Karte bearbeitet, deshalb können Sie sie nicht mehr ändern.", "de") in pages.my_card(page, mine.id).text
     assert not pages.has_edit_form(page, writer.token, mine.id)
     assert not pages.has_delete_form(page, writer.token, mine.id)
     assert pages.has_edit_form(page, writer.token, keep.id)
@@ -236,7 +243,8 @@ def test_a_card_the_facilitator_moderated_offers_no_edit_and_an_edit_is_refused(
     # The form of the page from before the moderation, sent now:
     answer = writer.edit(mine.id, "Doch noch geändert")
     assert answer.status_code == 422
-    assert t("error.card_moderated", "de") in pages.card_message(answer, mine.id)
+    assert t("Die Moderation hat diese Karte schon bearbeitet, deshalb kann sie nicht mehr geändert "
+             "werden.", "de") in pages.card_message(answer, mine.id)
     assert writer.delete(mine.id).status_code == 422
     assert "Doch noch geändert" not in [c.text for c in app.my_cards(writer.token)]
     assert mine.id in [c.id for c in app.my_cards(writer.token)]
@@ -247,7 +255,7 @@ def test_deleting_twice_is_harmless(app, writer, two_cards):
     first = writer.delete(older.id)
     again = writer.delete(older.id)  # a double tap
     assert first.status_code == again.status_code == 303
-    assert t("cards.deleted", "de") in pages.success_text(writer.follow(again))
+    assert t("Die Karte ist gelöscht.", "de") in pages.success_text(writer.follow(again))
     assert [c.id for c in app.my_cards(writer.token)] == [newer.id]
 
 
@@ -257,7 +265,8 @@ def test_deleting_twice_is_harmless(app, writer, two_cards):
 def test_a_card_of_10000_characters_is_refused_as_too_long_with_the_text_kept(app, writer):
     typed = ("Sehr langer Text " * 600)[:10_000]
     message = refused_with_text_kept(writer.write(typed), typed)
-    assert t("problem.card_too_long", "de", length=10_000, max=500) in message
+    assert t("Die Karte ist zu lang: {length} Zeichen, erlaubt sind höchstens {max}. Bitte kürzen – "
+             "Ihr Text ist noch da.", "de", length=10_000, max=500) in message
     assert stored_texts(app, writer) == []
 
 
@@ -266,13 +275,13 @@ def test_a_card_of_10000_characters_is_refused_as_too_long_with_the_text_kept(ap
 def test_a_card_without_visible_text_is_refused(app, writer, typed):
     answer = writer.write(typed)
     assert answer.status_code == 422
-    assert t("problem.card_too_short", "de", min=3) in pages.error_text(answer)
+    assert t("Die Karte ist zu kurz: bitte mindestens {min} Zeichen schreiben.", "de", min=3) in pages.error_text(answer)
     assert stored_texts(app, writer) == []
 
 
 def test_a_card_without_a_kind_is_refused_with_the_text_kept(app, writer):
     answer = writer.post("cards", field="management", text="Ohne Art")
-    assert t("cards.pick_kind", "de") in refused_with_text_kept(answer, "Ohne Art")
+    assert t("Bitte wählen Sie: Stärke, Handlungsbedarf oder Idee. Ihr Text ist noch da.", "de") in refused_with_text_kept(answer, "Ohne Art")
     assert stored_texts(app, writer) == []
 
 
@@ -332,5 +341,5 @@ def test_a_forged_group_choice_is_refused_with_a_message_and_changes_nothing(
     group = str(foreign_group.id) if forged == "foreign" else forged
     answer = writer.choose_group(group)
     assert answer.status_code == 422
-    assert t("error.unknown_group", "de") in pages.error_text(answer)
+    assert t("Diese Gruppe gibt es in diesem Workshop nicht (mehr).", "de") in pages.error_text(answer)
     assert app.participant(writer.token).group_id == mine.id

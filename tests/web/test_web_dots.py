@@ -7,7 +7,7 @@ import pytest
 
 from tests.web import pages
 from tests.web.conftest import Phone, new_phone
-from werkstatt.i18n import t
+from werkstatt.i18n import nt, t
 
 
 def stored(app, phone: Phone) -> dict[int, int]:
@@ -24,7 +24,7 @@ def test_dots_sent_from_the_ballot_are_stored_and_shown(app, voter, wall):
     page = voter.follow(answer)
     assert pages.checked_dots(page, wall.gaps[0]) == 2
     assert pages.dots_seen(page, wall.gaps[0]) == "2"
-    assert pages.dots_left(page) == t("vote.left", "de", left=3, budget=5)
+    assert pages.dots_left(page) == nt("Noch {left} von {n} Punkt frei", "Noch {left} von {n} Punkten frei", 5, "de", left=3)
     assert stored(app, voter) == {wall.gaps[0]: 2}
 
 
@@ -34,7 +34,8 @@ def test_with_one_dot_left_choosing_two_says_one_is_free_and_stores_nothing(app,
     answer = voter.dots(wall.gaps[2], 2, seen=0, field="management")
     assert answer.status_code == 422
     message = pages.dot_message(answer, wall.gaps[2])
-    assert message == t("error.dot_budget_too_few", "de", left=1, budget=5)
+    assert message == t("So viele Punkte sind nicht mehr frei (frei: {left} von {budget}). Wählen "
+                        "Sie weniger oder nehmen Sie woanders einen Punkt zurück.", "de", left=1, budget=5)
     assert "frei: 1 von 5" in message
     assert "Alle Ihre" not in message
     assert pages.checked_dots(answer, wall.gaps[2]) == 0
@@ -46,15 +47,16 @@ def test_at_the_budget_another_dot_says_all_are_spent(app, voter, wall):
         app.vote(voter.token, card, dots)
     answer = voter.dots(wall.gaps[3], 1, seen=0, field="management")
     assert answer.status_code == 422
-    assert pages.dot_message(answer, wall.gaps[3]) == t("error.dot_budget_exceeded", "de", budget=5)
-    assert pages.dots_left(answer) == t("vote.left", "de", left=0, budget=5)
+    assert pages.dot_message(answer, wall.gaps[3]) == t("Alle Ihre {budget} Punkte sind verteilt. "
+                                                        "Nehmen Sie woanders einen Punkt zurück.", "de", budget=5)
+    assert pages.dots_left(answer) == nt("Noch {left} von {n} Punkt frei", "Noch {left} von {n} Punkten frei", 5, "de", left=0)
     assert wall.gaps[3] not in stored(app, voter)
 
 
 def test_more_than_the_per_card_maximum_is_refused(app, voter, wall):
     answer = voter.dots(wall.gaps[0], 3, seen=0, field="management")
     assert answer.status_code == 422
-    assert pages.dot_message(answer, wall.gaps[0]) == t("error.dots_per_card_exceeded", "de", max=2)
+    assert pages.dot_message(answer, wall.gaps[0]) == t("Höchstens {max} Punkte je Karte.", "de", max=2)
     assert stored(app, voter) == {}
 
 
@@ -72,7 +74,9 @@ def test_a_stale_tab_cannot_overwrite_the_dots_another_tab_stored(app, web, vote
 
     answer = voter.post("dots", {**pages.form_values(pages.dot_form(tab_a, card)), "dots": "1"})
     assert answer.status_code == 422
-    assert pages.dot_message(answer, card) == t("error.dots_changed", "de", stored=2)
+    assert pages.dot_message(answer, card) == t("Diese Karte wurde inzwischen anders bepunktet, "
+                                                "vielleicht in einem anderen Fenster. Jetzt "
+                                                "gespeichert: {stored}. Bitte noch einmal wählen.", "de", stored=2)
     assert pages.checked_dots(answer, card) == 2  # the page now shows what is stored
     assert pages.dots_seen(answer, card) == "2"
     assert stored(app, voter) == {card: 2}
@@ -124,8 +128,9 @@ def test_dots_on_a_card_that_takes_none_are_refused_and_nothing_is_stored(app, v
 @pytest.mark.parametrize("which", CARDS_REFUSED)
 def test_dots_on_a_card_that_takes_none_say_why(app, voter, wall, foreign_card, which):
     card = card_to_vote_on(app, wall, foreign_card, which)
-    expected = (t("error.unknown_card", "de") if which == "another workshop's card"
-                else t("error.card_not_votable", "de"))
+    expected = (t("Diese Karte gibt es nicht (mehr).", "de") if which == "another workshop's card"
+                else t("Auf diese Karte können keine Punkte mehr – Punkte gibt es für sichtbare "
+                       "Handlungsbedarfe und Ideen.", "de"))
     assert expected in pages.error_text(voter.dots(card, 1, seen=0, field="management"))
 
 
@@ -133,7 +138,7 @@ def test_dots_on_a_card_that_takes_none_say_why(app, voter, wall, foreign_card, 
 def test_a_number_of_dots_that_is_no_number_is_refused_with_a_clear_message(app, voter, wall, dots):
     answer = voter.dots(wall.gaps[0], dots, seen=0, field="management")
     assert answer.status_code == 422
-    assert pages.dot_message(answer, wall.gaps[0]) == t("problem.bad_dots", "de", dots=dots)
+    assert pages.dot_message(answer, wall.gaps[0]) == t("„{dots}“ ist keine gültige Zahl von Punkten.", "de", dots=dots)
     assert stored(app, voter) == {}
 
 
@@ -141,7 +146,8 @@ def test_dots_sent_while_voting_is_locked_are_refused_and_say_why(app, voter, wa
     app.lock_input(wall.ws.id, True)
     answer = voter.dots(wall.gaps[0], 1, seen=0, field="management")
     assert answer.status_code == 422
-    assert pages.dot_message(answer, wall.gaps[0]) == t("error.voting_closed", "de")
+    assert pages.dot_message(answer, wall.gaps[0]) == t("Die Punktevergabe ist gerade nicht offen. "
+                                                        "Ihre gespeicherten Punkte bleiben erhalten.", "de")
     assert stored(app, voter) == {}
 
 
@@ -149,7 +155,7 @@ def test_a_refused_vote_shows_the_ballot_of_the_field_it_was_sent_from(app, vote
     answer = voter.dots(wall.late_gap, 3, seen=0, field="arbeit")
     assert answer.status_code == 422
     assert [c.id for c in pages.ballot(answer)] == [wall.late_gap, wall.idea]
-    assert pages.dot_message(answer, wall.late_gap) == t("error.dots_per_card_exceeded", "de", max=2)
+    assert pages.dot_message(answer, wall.late_gap) == t("Höchstens {max} Punkte je Karte.", "de", max=2)
 
 
 def test_two_people_spend_their_own_budgets(app, web, voter, wall):
@@ -157,7 +163,7 @@ def test_two_people_spend_their_own_budgets(app, web, voter, wall):
     for phone in (voter, other):
         assert phone.dots(wall.gaps[0], 2, seen=0, field="management").status_code == 303
     assert next(c.dots for c in app.board(wall.ws.id) if c.id == wall.gaps[0]) == 4
-    assert pages.dots_left(voter.screen()) == t("vote.left", "de", left=3, budget=5)
+    assert pages.dots_left(voter.screen()) == nt("Noch {left} von {n} Punkt frei", "Noch {left} von {n} Punkten frei", 5, "de", left=3)
 
 
 def test_two_phones_on_the_same_ballot_each_send_to_their_own_address(app, web, voter, wall):

@@ -101,7 +101,7 @@ def test_an_unknown_code_sent_with_the_join_form_gets_404_and_nobody_joins(app, 
 def test_an_empty_code_gets_its_own_message(web, code):
     page = web.get("/teilnehmen", params={"code": code})
     assert page.status_code == 422
-    assert t("web.code.missing", "de") in pages.error_text(page)
+    assert t("Bitte geben Sie den Code vom Beamer ein.", "de") in pages.error_text(page)
     assert "keinen offenen Workshop" not in pages.error_text(page)
     assert pages.code_box(page) == ""
 
@@ -122,7 +122,8 @@ def test_the_join_beyond_the_cap_is_refused_with_workshop_full_and_nobody_is_sto
         app.join(workshop.join_code)
     answer = join_over_http(web, workshop.join_code, sector="politik")
     assert answer.status_code == 422
-    assert t("error.workshop_full", "de", cap=3) in pages.error_text(answer)
+    assert "Dieser Workshop ist voll (3 Geräte sind dabei). Bitte sprechen Sie die Moderation an." \
+        in pages.error_text(answer)
     assert participants(app, workshop) == 3
     # The form is still there, with the sector chosen, for when the facilitator raises the cap.
     assert pages.join_form(answer) is not None
@@ -160,7 +161,7 @@ def test_a_forged_group_on_the_join_page_says_so_and_offers_a_plain_join(app, we
                                                                         foreign_group, forged):
     group = str(foreign_group.id) if forged == "foreign" else forged
     page = web.get("/teilnehmen", params={"code": cards_workshop.join_code, "g": group})
-    assert t("error.unknown_group", "de") in pages.error_text(page)
+    assert t("Diese Gruppe gibt es in diesem Workshop nicht (mehr).", "de") in pages.error_text(page)
     assert "Fremde Gruppe" not in pages.visible_text(page)
     assert "g" not in pages.form_values(pages.join_form(page))
 
@@ -172,7 +173,7 @@ def test_a_forged_group_in_the_join_form_is_refused_and_nobody_joins(app, web, c
     answer = web.post("/teilnehmen/beitreten",
                       data={"code": cards_workshop.join_code, "join_key": "k1", "g": group})
     assert answer.status_code == 422
-    assert t("error.unknown_group", "de") in pages.error_text(answer)
+    assert t("Diese Gruppe gibt es in diesem Workshop nicht (mehr).", "de") in pages.error_text(answer)
     assert participants(app, cards_workshop) == 0
     assert app.groups(cards_workshop.id)[0].members == 0
 

@@ -19,7 +19,7 @@ POST_ROUTES = ["rating", "group", "cards", "cards/1", "cards/1/delete", "dots"]
 def refused_as_unknown_link(answer, lang: str = "de") -> None:
     assert answer.status_code == 404
     assert pages.code_box(answer) == ""  # the code form, to start again
-    assert t("web.not_found", lang) in pages.error_text(answer)
+    assert t("Diesen Link kennen wir nicht. Bitte geben Sie den Code vom Beamer ein.", lang) in pages.error_text(answer)
 
 
 def test_an_unknown_token_gets_404_with_the_code_form(web, workshop):
@@ -57,7 +57,7 @@ def test_a_body_over_256_kb_is_refused_with_413_and_the_german_page_and_nothing_
     text = "x" * (MAX_BODY_BYTES + 1)
     answer = writer.write(text)
     assert answer.status_code == 413
-    assert t("web.too_large", "de") in pages.error_text(answer)
+    assert t("Das war zu viel Text auf einmal. Bitte fassen Sie sich kürzer.", "de") in pages.error_text(answer)
     assert pages.html_lang(answer) == "de"
     assert app.my_cards(writer.token) == []
 
@@ -72,7 +72,7 @@ def test_a_body_over_256_kb_without_a_declared_length_is_refused_with_413(app, w
     answer = web.post(f"/p/{writer.token}/cards", content=chunks(),
                       headers={"content-type": "application/x-www-form-urlencoded"})
     assert answer.status_code == 413
-    assert t("web.too_large", "de") in pages.error_text(answer)
+    assert t("Das war zu viel Text auf einmal. Bitte fassen Sie sich kürzer.", "de") in pages.error_text(answer)
     assert app.my_cards(writer.token) == []
 
 
@@ -80,7 +80,7 @@ def test_a_body_over_256_kb_is_refused_in_the_participants_language(writer):
     writer.lang = "tr"
     answer = writer.write("x" * (MAX_BODY_BYTES + 1))
     assert answer.status_code == 413
-    assert t("web.too_large", "tr") in pages.error_text(answer)
+    assert t("Das war zu viel Text auf einmal. Bitte fassen Sie sich kürzer.", "tr") in pages.error_text(answer)
 
 
 def test_a_join_over_256_kb_is_refused_and_nobody_joins(app, web, workshop):
@@ -95,7 +95,8 @@ def test_a_10000_character_card_in_arabic_or_emoji_reaches_the_service_and_is_to
     text = char * 10_000
     answer = writer.write(text)
     assert answer.status_code == 422
-    assert t("problem.card_too_long", "de", length=10_000, max=500) in pages.error_text(answer)
+    assert t("Die Karte ist zu lang: {length} Zeichen, erlaubt sind höchstens {max}. Bitte kürzen – "
+             "Ihr Text ist noch da.", "de", length=10_000, max=500) in pages.error_text(answer)
     assert pages.typed_card_text(answer) == text
     assert app.my_cards(writer.token) == []
 

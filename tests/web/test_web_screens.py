@@ -11,13 +11,14 @@ from tests.conftest import seed_ratings
 from tests.web import pages
 from tests.web.conftest import new_phone, write_wall
 from werkstatt.i18n import marked, t
+from werkstatt.web.screens import STEP_HEADINGS
 
 
 def test_check_in_shows_the_waiting_text(phone):
     page = phone.screen()
     assert pages.step_shown(page) == "checkin"
-    assert pages.heading(page) == t("participate.step.checkin", "de")
-    assert t("participate.wait.checkin", "de") in pages.info_text(page)
+    assert pages.heading(page) == t("Schön, dass Sie da sind!", "de")
+    assert t("Gleich geht es los. Diese Seite wechselt von selbst, sobald die Bewertung beginnt.", "de") in pages.info_text(page)
     assert pages.tree(page).find("form") is None  # nothing to fill in yet
 
 
@@ -26,7 +27,7 @@ def test_the_screen_follows_the_live_step(app, phone, workshop):
         app.set_live_step(workshop.id, step)
         page = phone.screen()
         assert pages.step_shown(page) == step
-        assert pages.heading(page) == t(f"participate.step.{step}", "de")
+        assert pages.heading(page) == t(STEP_HEADINGS[step], "de")
 
 
 def test_the_rating_screen_offers_every_field_with_the_scale(app, web, rating_workshop):
@@ -47,7 +48,7 @@ def test_the_results_list_per_field_the_verdict_and_ones_own_answer(app, web, ra
     app.set_live_step(rating_workshop.id, "results")
 
     page = phone.screen()
-    assert t("participate.wait.results", "de") in pages.info_text(page)
+    assert t("Die Bewertung ist geschlossen. Die Ergebnisse sehen Sie jetzt am Beamer.", "de") in pages.info_text(page)
     rows = {row.title: row for row in pages.results(page)}
     fieldset = app.fieldset(rating_workshop)
     summary = app.summary(rating_workshop.id).set_index("field_id")
@@ -55,10 +56,9 @@ def test_the_results_list_per_field_the_verdict_and_ones_own_answer(app, web, ra
     for field in fieldset.fields:
         row = rows[field.title.get("de")]
         assert row.verdict == " ".join(marked("verdict", summary.loc[field.id, "verdict"], "de").split())
-        assert t("web.results.answers", "de", n=int(summary.loc[field.id, "n"])) in row.median
-    assert rows["Management und Steuerung"].mine == t("web.results.yours", "de", level="fest verankert")
-    assert rows[fieldset.field("arbeit").title.get("de")].mine == t(
-        "web.results.yours", "de", level="kann ich nicht einschätzen")
+        assert t("Antworten: {n}", "de", n=int(summary.loc[field.id, "n"])) in row.median
+    assert rows["Management und Steuerung"].mine == t("Ihre Antwort: {level}", "de", level="fest verankert")
+    assert rows[fieldset.field("arbeit").title.get("de")].mine == t("Ihre Antwort: {level}", "de", level="kann ich nicht einschätzen")
     assert rows[fieldset.field("oeffnung").title.get("de")].mine == ""
 
 
@@ -67,10 +67,10 @@ def test_the_closed_workshop_thanks_and_shows_the_results(app, web, rating_works
     phone.rate("management", 2)
     app.set_live_step(rating_workshop.id, "closed")
     page = phone.screen()
-    assert pages.heading(page) == t("participate.step.closed", "de")
-    assert t("participate.wait.closed", "de") in pages.info_text(page)
+    assert pages.heading(page) == t("Vielen Dank!", "de")
+    assert t("Der Workshop ist beendet. Vielen Dank fürs Mitmachen!", "de") in pages.info_text(page)
     assert len(pages.results(page)) == 7
-    assert pages.results(page)[0].mine == t("web.results.yours", "de", level="erste Schritte")
+    assert pages.results(page)[0].mine == t("Ihre Antwort: {level}", "de", level="erste Schritte")
     assert pages.tree(page).find("form") is None
 
 
@@ -107,13 +107,14 @@ def test_hidden_and_merged_cards_leave_the_ballot_and_a_merge_names_how_many_wro
     app.merge_cards(wall.ws.id, wall.gaps[1], [wall.gaps[2]])
     page = voter.screen()
     assert [c.id for c in pages.ballot(page)] == [wall.gaps[1], wall.gaps[3]]
-    assert t("vote.named", "de", n=2) in pages.ballot(page)[0].kind
+    assert t("{n}× genannt", "de", n=2) in pages.ballot(page)[0].kind
 
 
 def test_the_ranking_step_keeps_the_ballot_open_and_says_the_ranking_is_on_the_wall(app, voter, wall):
     app.set_live_step(wall.ws.id, "ranking")
     page = voter.screen()
-    assert t("participate.wait.ranking", "de") in pages.info_text(page)
+    assert t("Das Ranking steht jetzt am Beamer. Ihre Punkte können Sie noch ändern, bis die "
+             "Moderation sperrt.", "de") in pages.info_text(page)
     assert voter.dots(wall.gaps[0], 1, seen=0, field="management").status_code == 303
 
 
@@ -121,7 +122,7 @@ def test_a_ballot_without_cards_says_so(app, web, workshop):
     app.set_live_step(workshop.id, "voting")
     page = new_phone(app, web, workshop).screen()
     assert pages.ballot(page) == []
-    assert t("web.dots.none_yet", "de") in pages.visible_text(page)
+    assert t("Noch keine Karten zum Bepunkten. Diese Seite wechselt von selbst.", "de") in pages.visible_text(page)
 
 
 # --- the countdown ---------------------------------------------------------------------------------
@@ -132,7 +133,7 @@ def test_the_countdown_shows_the_seconds_left_by_the_services_clock(app, clock, 
     app.start_timer(cards_workshop.id, 2, lock_at_end=True)
     page = writer.screen()
     assert (pages.timer_seconds(page), pages.timer_shown(page)) == (120, "02:00")
-    assert t("timer.locks_at_zero", "de") in pages.timer(page).text
+    assert t("Restzeit – bei null wird gesperrt", "de") in pages.timer(page).text
 
     clock.advance(seconds=30.4)
     page = writer.screen()
@@ -141,7 +142,7 @@ def test_the_countdown_shows_the_seconds_left_by_the_services_clock(app, clock, 
     clock.advance(minutes=5)
     page = writer.screen()
     assert (pages.timer_seconds(page), pages.timer_shown(page)) == (0, "00:00")
-    assert t("timer.over_locked", "de") in pages.timer(page).text
+    assert t("Die Zeit ist um – Eingabe gesperrt", "de") in pages.timer(page).text
     assert pages.main_area(page).get("data-open") == "0"
 
 
@@ -150,7 +151,7 @@ def test_a_timer_that_does_not_lock_leaves_the_input_open_at_zero(app, clock, wr
     clock.advance(minutes=2)
     page = writer.screen()
     assert pages.timer_seconds(page) == 0
-    assert t("timer.over", "de") in pages.timer(page).text
+    assert t("Die Zeit ist um", "de") in pages.timer(page).text
     assert pages.main_area(page).get("data-open") == "1"
     assert writer.write("Nach der Zeit, aber offen").status_code == 303
 

@@ -48,5 +48,5 @@ def statement_link(language: str) -> None:
     """The small link to the accessibility statement at the foot of the start page (the
     participants' pages in ``werkstatt.web`` carry their own)."""
     st.divider()
-    st.page_link("pages/barrierefreiheit.py", label=t("accessibility.link", language),
+    st.page_link("pages/barrierefreiheit.py", label=t("Erklärung zur Barrierefreiheit", language),
                  icon=":material/accessibility_new:", query_params=page_params())

@@ -15,11 +15,11 @@ import pandas as pd
 import streamlit as st
 
 from werkstatt import actions as rules
-from werkstatt.actions import Action, Member, owner_label
-from werkstatt.cards import Card
+from werkstatt.actions import ATTRIBUTE_NAMES, PRIORITY_NAMES, STATUS_NAMES, Action, Member, owner_label
+from werkstatt.cards import KIND_NAMES, Card
 from werkstatt.errors import WerkstattError
 from werkstatt.fieldsets import Fieldset
-from werkstatt.i18n import fmt_date, t
+from werkstatt.i18n import N_, format_day, format_moment, nt, t
 from werkstatt.taskforce import Process
 from werkstatt.ui.action_list import status_label
 from werkstatt.ui.context import ACTION_ERROR_KEY, get_app
@@ -52,8 +52,8 @@ def _create(process_id: int) -> None:
         action = get_app().create_action(
             process_id, state[f"{NEW}_title"], state[f"{NEW}_field"], description=state[f"{NEW}_description"],
             owner=_owner(state[f"{NEW}_member"], state[f"{NEW}_organisation"]), due_date=state[f"{NEW}_due"],
-            priority=state[f"{NEW}_priority"], status=state[f"{NEW}_status"], card_id=state.get(f"{NEW}_card"),
-            note=state[f"{NEW}_note"],
+            priority=state[f"{NEW}_priority"], status=state[f"{NEW}_status"],
+            card_id=state.get(f"{NEW}_card"), note=state[f"{NEW}_note"],
         )
     except WerkstattError as error:
         state[ACTION_ERROR_KEY] = error
@@ -61,7 +61,7 @@ def _create(process_id: int) -> None:
     for key in NEW_KEYS:
         state.pop(key, None)
     state[OPEN_KEY] = action.id
-    state[FLASH_KEY] = ("action.created", {"title": action.title})
+    state[FLASH_KEY] = (N_("Maßnahme „{title}“ angelegt."), {"title": action.title})
 
 
 def _new_defaults(fieldset: Fieldset) -> None:
@@ -76,17 +76,17 @@ def new_action_form(process: Process, fieldset: Fieldset, members: dict[int, Mem
     state = st.session_state
     _new_defaults(fieldset)
     card = board.get(state.get(f"{NEW}_card"))
-    with st.expander(t("action.new", language), icon=":material/add_task:", expanded=card is not None):
+    with st.expander(t("Neue Maßnahme", language), icon=":material/add_task:", expanded=card is not None):
         if card is not None:
-            st.info(t("action.from_card", language, kind=t(f"kind.{card.kind}", language)) + "\n\n"
-                    + literal_lines(card.text), icon=":material/sticky_note_2:")
-            st.button(t("action.unlink_card", language), on_click=state.pop, args=(f"{NEW}_card", None),
+            st.info(t("Aus dieser Karte ({kind}):", language, kind=t(KIND_NAMES[card.kind], language))
+                    + "\n\n" + literal_lines(card.text), icon=":material/sticky_note_2:")
+            st.button(t("Ohne Karte anlegen", language), on_click=state.pop, args=(f"{NEW}_card", None),
                       icon=":material/link_off:")
         with st.form(NEW):
             _action_inputs(NEW, fieldset, members, language)
-            st.text_input(t("action.note", language), key=f"{NEW}_note", max_chars=500)
-            st.form_submit_button(t("action.create", language), type="primary", icon=":material/add_task:",
-                                  on_click=_create, args=(process.id,))
+            st.text_input(t("Notiz zur Änderung (freiwillig)", language), key=f"{NEW}_note", max_chars=500)
+            st.form_submit_button(t("Maßnahme anlegen", language), type="primary",
+                                  icon=":material/add_task:", on_click=_create, args=(process.id,))
 
 
 def _action_inputs(prefix: str, fieldset: Fieldset, members: dict[int, Member], language: str) -> None:
@@ -94,25 +94,26 @@ def _action_inputs(prefix: str, fieldset: Fieldset, members: dict[int, Member], 
     before they are drawn (``_new_defaults``, ``_fill``), never passed as defaults, so Streamlit
     has one source for each."""
     current = [m.id for m in members.values() if not m.removed]
-    st.text_input(t("action.title", language), key=f"{prefix}_title", max_chars=200)
-    st.text_area(t("action.description", language), key=f"{prefix}_description", height=100)
+    st.text_input(t("Maßnahme", language), key=f"{prefix}_title", max_chars=200)
+    st.text_area(t("Beschreibung", language), key=f"{prefix}_description", height=100)
     left, right = st.columns(2)
-    left.selectbox(t("action.field", language), fieldset.field_ids, key=f"{prefix}_field",
+    left.selectbox(t("Handlungsfeld", language), fieldset.field_ids, key=f"{prefix}_field",
                    format_func=lambda f: fieldset.field(f).title.get(language))
-    left.date_input(t("action.due", language), key=f"{prefix}_due",
+    left.date_input(t("Fällig am", language), key=f"{prefix}_due",
                     format="DD.MM.YYYY" if language == "de" else "YYYY-MM-DD")
     chosen = st.session_state.get(f"{prefix}_member", NOBODY)
-    right.selectbox(t("action.owner_member", language), [NOBODY, *current, *([chosen] if chosen not in
+    right.selectbox(t("Verantwortlich (Mitglied)", language), [NOBODY, *current, *([chosen] if chosen not in
                     [NOBODY, *current] else [])], key=f"{prefix}_member",
-                    format_func=lambda m: t("action.no_member", language) if m == NOBODY
+                    format_func=lambda m: t("– niemand –", language) if m == NOBODY
                     else owner_label(rules.owner_key(m), members, language))
-    right.text_input(t("action.owner_organisation", language), key=f"{prefix}_organisation", max_chars=200,
-                     help=t("action.owner_organisation.help", language))
+    right.text_input(t("… oder Organisation", language), key=f"{prefix}_organisation", max_chars=200,
+                     help=t("Wenn niemand aus der Taskforce verantwortlich ist: die Organisation, "
+                            "zum Beispiel „Jobcenter“. Ein gewähltes Mitglied geht vor.", language))
     left, right = st.columns(2)
-    left.selectbox(t("action.priority", language), rules.PRIORITIES, key=f"{prefix}_priority",
-                   format_func=lambda p: t(f"action.priority.{p}", language))
-    right.selectbox(t("action.status", language), rules.STATUSES, key=f"{prefix}_status",
-                    format_func=lambda s: t(f"action.status.{s}", language))
+    left.selectbox(t("Priorität", language), rules.PRIORITIES, key=f"{prefix}_priority",
+                   format_func=lambda p: t(PRIORITY_NAMES[p], language))
+    right.selectbox(t("Status", language), rules.STATUSES, key=f"{prefix}_status",
+                    format_func=lambda s: t(STATUS_NAMES[s], language))
 
 
 def _opened_version(action: Action) -> int:
@@ -142,14 +143,17 @@ def _save(process_id: int, action_id: int, version: int, prefix: str) -> None:
         saved = get_app().update_action(
             process_id, action_id, version, note=state[f"{prefix}_note"],
             title=state[f"{prefix}_title"], description=state[f"{prefix}_description"],
-            field_id=state[f"{prefix}_field"], owner=_owner(state[f"{prefix}_member"], state[f"{prefix}_organisation"]),
-            due_date=state[f"{prefix}_due"], priority=state[f"{prefix}_priority"], status=state[f"{prefix}_status"],
+            field_id=state[f"{prefix}_field"],
+            owner=_owner(state[f"{prefix}_member"], state[f"{prefix}_organisation"]),
+            due_date=state[f"{prefix}_due"], priority=state[f"{prefix}_priority"],
+            status=state[f"{prefix}_status"],
         )
     except WerkstattError as error:
         state[ACTION_ERROR_KEY] = error
         return
     state[f"edit_version_{action_id}"] = saved.version
-    state[FLASH_KEY] = ("action.saved", {}) if saved.version != version else ("action.unchanged", {})
+    state[FLASH_KEY] = ((N_("Gespeichert. Der Verlauf zeigt jede Änderung."), {})
+                        if saved.version != version else (N_("Nichts geändert, nichts gespeichert."), {}))
 
 
 def _reload(action: Action) -> None:
@@ -160,28 +164,33 @@ def action_detail(process: Process, action: Action, fieldset: Fieldset, members:
                   board: dict[int, Card], today: dt.date, language: str) -> None:
     """One action: its source cards, the edit form and the history."""
     st.markdown(f"### {literal(action.title)}")
-    due = t("action.due_on", language, date=fmt_date(action.due_date, language)) if action.due_date else ""
+    due = t("fällig {date}", language, date=format_day(action.due_date, language)) if action.due_date else ""
     st.caption(" · ".join(filter(None, [fieldset.field(action.field_id).title.get(language),
                                         owner_label(action.owner, members, language), due,
                                         status_label(action, today, language)])))
     for card_id in action.card_ids:
         card = board.get(card_id)
         if card is not None:
-            st.caption(t("action.source_card", language, kind=t(f"kind.{card.kind}", language), dots=card.dots))
+            st.caption(nt("Aus der Karte ({kind}, {n} Punkt):", "Aus der Karte ({kind}, {n} Punkte):",
+                          card.dots, language, kind=t(KIND_NAMES[card.kind], language)))
             st.markdown(f"> {literal(' '.join(card.text.split()))}")
     version = _opened_version(action)
     prefix = f"edit_{action.id}_{version}"
     if version != action.version:
-        st.warning(t("action.changed_meanwhile", language), icon=":material/sync_problem:")
-        st.button(t("action.reload", language), on_click=_reload, args=(action,), icon=":material/refresh:")
+        st.warning(t("Jemand hat diese Maßnahme inzwischen geändert. Ihre Eingaben sind noch da; "
+                     "„Aktuellen Stand laden“ zeigt die neue Fassung.", language),
+                   icon=":material/sync_problem:")
+        st.button(t("Aktuellen Stand laden", language), on_click=_reload, args=(action,),
+                  icon=":material/refresh:")
     _fill(prefix, action)
     with st.form(f"edit_action_{action.id}"):
         _action_inputs(prefix, fieldset, members, language)
-        st.text_input(t("action.note", language), key=f"{prefix}_note", max_chars=500,
-                      help=t("action.note.help", language))
-        st.form_submit_button(t("action.save", language), type="primary", icon=":material/save:",
+        st.text_input(t("Notiz zur Änderung (freiwillig)", language), key=f"{prefix}_note", max_chars=500,
+                      help=t("Steht im Verlauf neben der Änderung, zum Beispiel „besprochen in der "
+                             "Sitzung vom 3. März“.", language))
+        st.form_submit_button(t("Änderungen speichern", language), type="primary", icon=":material/save:",
                               on_click=_save, args=(process.id, action.id, version, prefix))
-    st.markdown(f"**{t('action.history', language)}**")
+    st.markdown(f"**{t('Verlauf', language)}**")
     history = get_app().action_history(process.id, action.id)
     st.dataframe(history_table(history, fieldset, members, language), hide_index=True, width="stretch")
 
@@ -192,16 +201,11 @@ def history_table(history, fieldset: Fieldset, members: dict[int, Member], langu
         return rules.change_value(attribute, value, fieldset, members, language)
 
     rows = [{
-        t("history.when", language): fmt_moment(change.changed_at, language),
-        t("history.what", language): t(f"history.attribute.{change.attribute}", language),
-        t("history.from", language): "" if change.attribute == "created" else shown(change.attribute, change.old),
-        t("history.to", language): shown(change.attribute, change.new),
-        t("history.note", language): change.note,
+        t("Wann", language): format_moment(rules.local_time(change.changed_at), language),
+        t("Was", language): t(ATTRIBUTE_NAMES[change.attribute], language),
+        t("Vorher", language): "" if change.attribute == "created" else shown(change.attribute, change.old),
+        t("Nachher", language): shown(change.attribute, change.new),
+        t("Notiz", language): change.note,
     } for change in reversed(history)]
     return pd.DataFrame(rows)
 
-
-def fmt_moment(timestamp: str, language: str) -> str:
-    """A stored UTC time as the city's date and clock time."""
-    moment = rules.local_time(timestamp)
-    return f"{fmt_date(moment.date(), language)} {moment:%H:%M}"

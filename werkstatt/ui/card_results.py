@@ -6,10 +6,10 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from werkstatt.cards import KINDS, VOTABLE_KINDS, Card, count_by_group, ranked
+from werkstatt.cards import KIND_HEADINGS, KINDS, VOTABLE_KINDS, Card, count_by_group, ranked
 from werkstatt.fieldsets import Fieldset
 from werkstatt.groupwork import Group
-from werkstatt.i18n import t
+from werkstatt.i18n import nt, t
 from werkstatt.ui.text import literal_lines
 
 TOP = 5
@@ -22,13 +22,13 @@ def top_cards(board: list[Card], fieldset: Fieldset, language: str) -> None:
         st.markdown(f"#### {field.title.get(language)}")
         columns = st.columns(len(KINDS))
         for column, kind in zip(columns, KINDS):
-            column.markdown(f"**{t(f'kind.{kind}.plural', language)}**")
+            column.markdown(f"**{t(KIND_HEADINGS[kind], language)}**")
             for card in ranked(board, field.id, kinds=(kind,))[:TOP]:
                 notes = []
                 if kind in VOTABLE_KINDS:
-                    notes.append(t("wall.dots", language, n=card.dots))
+                    notes.append(nt("{n} Punkt", "{n} Punkte", card.dots, language))
                 if card.sources:
-                    notes.append(t("wall.named", language, n=len(card.sources) + 1))
+                    notes.append(t("{n}× genannt", language, n=len(card.sources) + 1))
                 with column.container(border=True):
                     st.markdown(literal_lines(card.text))
                     if notes:
@@ -41,18 +41,18 @@ def group_table(board: list[Card], groups: list[Group], language: str) -> pd.Dat
     names = {g.id: g.name for g in groups}
     rows = [g.id for g in groups] + ([None] if any(k[0] is None for k in counts) else [])
     frame = pd.DataFrame(
-        {t(f"kind.{kind}.plural", language): [counts.get((g, kind), 0) for g in rows] for kind in KINDS},
-        index=[names.get(g, t("results.no_group", language)) for g in rows],
+        {t(KIND_HEADINGS[kind], language): [counts.get((g, kind), 0) for g in rows] for kind in KINDS},
+        index=[names.get(g, t("ohne Gruppe", language)) for g in rows],
     )
-    frame.index.name = t("results.group", language)
+    frame.index.name = t("Gruppe", language)
     return frame
 
 
 def card_results(board: list[Card], groups: list[Group], fieldset: Fieldset, language: str) -> None:
-    st.subheader(t("results.cards", language), anchor=False)
+    st.subheader(t("Karten der Gruppen", language), anchor=False)
     if not board:
-        st.caption(t("results.no_cards", language))
+        st.caption(t("Noch keine Karten.", language))
         return
     top_cards(board, fieldset, language)
-    st.subheader(t("results.cards_per_group", language), anchor=False)
+    st.subheader(t("Karten je Gruppe", language), anchor=False)
     st.dataframe(group_table(board, groups, language), width="stretch")

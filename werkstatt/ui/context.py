@@ -55,7 +55,7 @@ def language_switch() -> None:
     if SWITCH_KEY not in st.session_state:
         st.session_state[SWITCH_KEY] = normalize_language(st.query_params.get(LANG_KEY))
     st.segmented_control(
-        t("app.language", lang()),
+        t("Sprache", lang()),
         LANGUAGES,
         format_func=LANGUAGE_NAMES.get,
         key=SWITCH_KEY,

@@ -33,11 +33,13 @@ def _button(column, label: str, build, file_name: str, mime: str, icon: str, key
 
 def _tables(tables, language: str, key: str, stem: str) -> None:
     """Excel and CSV of ``tables()`` (built on click)."""
-    comma = st.checkbox(t("downloads.comma", language), key=f"{key}_comma", help=t("downloads.comma.help", language))
+    comma = st.checkbox(t("CSV mit Komma statt Semikolon", language), key=f"{key}_comma",
+                        help=t("Deutsches Excel erwartet Semikolons. Komma nur für englische Programme "
+                               "wählen.", language))
     excel, csv_zip = st.columns(2)
-    _button(excel, t("downloads.xlsx", language), lambda: export.to_xlsx(tables(), language),
+    _button(excel, t("Excel-Datei (.xlsx)", language), lambda: export.to_xlsx(tables(), language),
             f"{stem}.xlsx", XLSX, ":material/table_view:", f"{key}_xlsx")
-    _button(csv_zip, t("downloads.csv", language),
+    _button(csv_zip, t("CSV-Dateien (.zip)", language),
             lambda: export.to_csv_zip(tables(), language, "," if comma else ";"),
             f"{stem}-csv.zip", "application/zip", ":material/folder_zip:", f"{key}_csv")
 
@@ -49,25 +51,29 @@ def _report(workshop, language: str, key: str, stem: str) -> None:
     app = get_app()
     state_key = f"{key}_report"
     made = st.session_state.get(state_key)
-    actions = tuple((a.id, a.version) for a in app.actions(workshop.process_id)) if workshop.process_id else ()
-    current = (workshop.id, workshop.data_version, language, tuple(sorted(app.self_check(workshop.id).items())),
-               actions)
+    actions = (tuple((a.id, a.version) for a in app.actions(workshop.process_id))
+               if workshop.process_id else ())
+    current = (workshop.id, workshop.data_version, language,
+               tuple(sorted(app.self_check(workshop.id).items())), actions)
     if made is None or made[0] != current:
-        if not st.button(t("downloads.make_report", language), icon=":material/description:", key=f"{key}_make"):
+        if not st.button(t("Bericht erstellen", language), icon=":material/description:", key=f"{key}_make"):
             return
         try:
-            with st.spinner(t("downloads.making_report", language)):
+            with st.spinner(t("Der Bericht wird erstellt: Grafiken zeichnen, Seiten setzen … (etwa "
+                              "10 Sekunden)", language)):
                 html = report.report_html(app, workshop.id, language)
                 made = (current, html.encode(), report.pdf_from_html(html))
         except RuntimeError:  # kaleido found no chromium to draw the charts with
-            st.error(t("downloads.no_chromium", language), icon=":material/error:")
+            st.error(t("Die Grafiken des Berichts konnten nicht gezeichnet werden: Auf dem Server "
+                       "fehlt Chromium. Bitte die Betreuung des Servers bitten, „make system“ "
+                       "auszuführen (installiert chromium).", language), icon=":material/error:")
             return
         st.session_state[state_key] = made
     _, html, pdf = made
     left, right = st.columns(2)
-    _button(left, t("downloads.pdf", language), pdf, f"{stem}-bericht.pdf", "application/pdf",
+    _button(left, t("Bericht als PDF", language), pdf, f"{stem}-bericht.pdf", "application/pdf",
             ":material/picture_as_pdf:", f"{key}_pdf")
-    _button(right, t("downloads.html", language), html, f"{stem}-bericht.html", "text/html",
+    _button(right, t("Bericht als Webseite (HTML)", language), html, f"{stem}-bericht.html", "text/html",
             ":material/article:", f"{key}_html")
 
 
@@ -75,18 +81,25 @@ def workshop_downloads(workshop, language: str, key: str = "workshop") -> None:
     """The report for the council, the tables, the anonymised exchange file and the full copy."""
     app = get_app()
     stem = file_stem(f"{workshop.title} {workshop.date or ''}")
-    st.markdown(f"**{t('downloads.report', language)}**")
-    st.caption(t("downloads.report.help", language))
+    st.markdown(f"**{t('Bericht für Rat und Öffentlichkeit', language)}**")
+    st.caption(t("Ergebnisse je Handlungsfeld mit Grafiken, Stärken, Handlungsbedarfen, Maßnahmen "
+                 "und Vergleichen. Ohne Namen von Taskforce-Mitgliedern; Zahlen unter 3 Personen "
+                 "werden nicht aufgeschlüsselt. Das erste Erstellen dauert einige Sekunden.", language))
     _report(workshop, language, key, stem)
-    st.markdown(f"**{t('downloads.tables', language)}**")
-    st.caption(t("downloads.help", language))
+    st.markdown(f"**{t('Tabellen', language)}**")
+    st.caption(t("Tabellen für Excel oder LibreOffice: Zusammenfassung, Bewertungen (anonym), Karten "
+                 "mit Punkten, Maßnahmen und ihr Verlauf.", language))
     _tables(lambda: export.workshop_tables(app, workshop.id, language), language, key, stem)
-    st.markdown(f"**{t('downloads.exchange', language)}**")
-    st.caption(t("downloads.exchange.help", language))
+    st.markdown(f"**{t('Austausch und Umzug', language)}**")
+    st.caption(t("Die anonymisierte Datei ist für andere Kommunen und das Programmteam (ohne Namen, "
+                 "ohne Zugangsdaten). Die vollständige Datei nimmt alles mit auf einen anderen "
+                 "Rechner (python -m werkstatt import) – sie enthält Zugangsdaten, also bitte nicht "
+                 "weitergeben.", language))
     anonymous, full = st.columns(2)
-    _button(anonymous, t("downloads.anon", language), lambda: exchange.anonymised_json(app, workshop.id),
+    _button(anonymous, t("Anonymisiert (JSON)", language), lambda: exchange.anonymised_json(app, workshop.id),
             f"{stem}-anonym.json", "application/json", ":material/public:", f"{key}_anon")
-    _button(full, t("downloads.transfer", language), lambda: transfer.export_workshop(app, workshop.id),
+    _button(full, t("Vollständig für einen anderen Rechner (JSON)", language),
+            lambda: transfer.export_workshop(app, workshop.id),
             f"{stem}.werkstatt.json", "application/json", ":material/move_up:", f"{key}_transfer")
 
 
@@ -94,15 +107,17 @@ def process_downloads(process, workshops, language: str) -> None:
     """The whole process in one workbook or one transfer file, then one workshop's files."""
     app = get_app()
     stem = file_stem(process.title)
-    st.subheader(t("downloads.process", language), anchor=False)
-    st.caption(t("downloads.process_help", language))
+    st.subheader(t("Der ganze Prozess", language), anchor=False)
+    st.caption(t("Alle Workshops des Prozesses in einer Datei, dazu die Maßnahmen und ihr Verlauf.",
+                 language))
     _tables(lambda: export.process_tables(app, process.id, language), language, "process", stem)
-    _button(st, t("downloads.transfer_process", language), lambda: transfer.export_process(app, process.id),
+    _button(st, t("Ganzer Prozess für einen anderen Rechner (JSON)", language),
+            lambda: transfer.export_process(app, process.id),
             f"{stem}.werkstatt.json", "application/json", ":material/move_up:", "process_transfer")
     if not workshops:
         return
-    st.subheader(t("downloads.one_workshop", language), anchor=False)
+    st.subheader(t("Ein Workshop", language), anchor=False)
     by_id = {w.id: w for w in workshops}
-    chosen = st.selectbox(t("taskforce.workshop", language), list(by_id), index=len(by_id) - 1,
+    chosen = st.selectbox(t("Workshop", language), list(by_id), index=len(by_id) - 1,
                           key="download_workshop", format_func=lambda i: by_id[i].title)
     workshop_downloads(by_id[chosen], language, key=f"workshop_{chosen}")

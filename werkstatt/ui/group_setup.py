@@ -11,7 +11,7 @@ import streamlit as st
 
 from werkstatt.fieldsets import Fieldset
 from werkstatt.groupwork import Group
-from werkstatt.i18n import t
+from werkstatt.i18n import N_, nt, t
 from werkstatt.service import Workshop
 from werkstatt.ui.context import act, get_app
 from werkstatt.ui.links import page_url, qr_png
@@ -38,40 +38,46 @@ def _update_group(workshop_id: int, group_id: int) -> None:
 def group_setup(workshop: Workshop, fieldset: Fieldset, language: str) -> None:
     app = get_app()
     groups = app.groups(workshop.id)
-    st.caption(t("groups.help", language))
+    st.caption(t("Jede Gruppe arbeitet an ihren Handlungsfeldern. Teilnehmende wählen ihre Gruppe "
+                 "auf dem Tablet oder kommen über den Link der Gruppe direkt hinein.", language))
     if not groups:
-        st.info(t("groups.none", language), icon=":material/groups:")
-        st.button(t("groups.default", language), icon=":material/auto_awesome:", type="primary",
-                  on_click=act, args=(app.add_default_groups, workshop.id))
+        st.info(t("Noch keine Gruppen. Ohne Gruppen schreiben alle Karten für jedes Handlungsfeld.",
+                  language), icon=":material/groups:")
+        st.button(t("Eine Gruppe je Handlungsfeld anlegen", language), icon=":material/auto_awesome:",
+                  type="primary", on_click=act, args=(app.add_default_groups, workshop.id))
     for group in groups:
         _group_row(workshop, fieldset, group, language)
     with st.form("new_group"):
-        st.markdown(f"**{t('groups.new', language)}**")
-        st.text_input(t("form.group_name", language), key="new_group_name", max_chars=200)
-        st.multiselect(t("groups.fields", language), list(fieldset.field_ids), key="new_group_fields",
-                       format_func=lambda f: fieldset.field(f).title.get(language))
-        st.form_submit_button(t("groups.add", language), icon=":material/group_add:",
+        st.markdown(f"**{t('Neue Gruppe', language)}**")
+        st.text_input(t("Name der Gruppe", language), key="new_group_name", max_chars=200)
+        st.multiselect(t("Handlungsfelder der Gruppe", language), list(fieldset.field_ids),
+                       key="new_group_fields", format_func=lambda f: fieldset.field(f).title.get(language))
+        st.form_submit_button(t("Gruppe anlegen", language), icon=":material/group_add:",
                               on_click=_add_group, args=(workshop.id,))
 
 
 def _group_row(workshop: Workshop, fieldset: Fieldset, group: Group, language: str) -> None:
     app = get_app()
     with st.container(border=True):
-        st.markdown(f"**{literal(group.name)}** · {literal(_field_names(fieldset, group.field_ids, language))}")
-        st.caption(t("groups.counts", language, members=group.members, cards=group.cards))
+        st.markdown(f"**{literal(group.name)}** · "
+                    f"{literal(_field_names(fieldset, group.field_ids, language))}")
+        st.caption(nt("{n} Gerät", "{n} Geräte", group.members, language) + " · "
+                   + nt("{n} Karte", "{n} Karten", group.cards, language))
         links, edit, delete = st.columns([2, 1, 1])
-        with links.popover(t("groups.links", language), icon=":material/qr_code_2:", width="stretch"):
-            for key, tablet in (("groups.link.person", ""), ("groups.link.tablet", "1")):
+        with links.popover(t("Links und QR-Codes", language), icon=":material/qr_code_2:", width="stretch"):
+            for key, tablet in ((N_("Eigenes Gerät in dieser Gruppe:"), ""),
+                                (N_("Gemeinsames Gruppentablet (Karten zählen für die Gruppe):"), "1")):
                 url = page_url("teilnehmen", code=workshop.join_code, g=str(group.id), tablet=tablet)
                 st.markdown(f"**{t(key, language)}**  \n`{url}`")
                 st.image(qr_png(url, scale=4), width=160)
-        with edit.popover(t("groups.edit", language), icon=":material/edit:", width="stretch"):
+        with edit.popover(t("Ändern", language), icon=":material/edit:", width="stretch"):
             st.session_state.setdefault(f"group_name_{group.id}", group.name)
             st.session_state.setdefault(f"group_fields_{group.id}", list(group.field_ids))
-            st.text_input(t("form.group_name", language), key=f"group_name_{group.id}", max_chars=200)
-            st.multiselect(t("groups.fields", language), list(fieldset.field_ids), key=f"group_fields_{group.id}",
+            st.text_input(t("Name der Gruppe", language), key=f"group_name_{group.id}", max_chars=200)
+            st.multiselect(t("Handlungsfelder der Gruppe", language), list(fieldset.field_ids),
+                           key=f"group_fields_{group.id}",
                            format_func=lambda f: fieldset.field(f).title.get(language))
-            st.button(t("groups.save", language), key=f"save_group_{group.id}", type="primary",
+            st.button(t("Speichern", language), key=f"save_group_{group.id}", type="primary",
                       on_click=_update_group, args=(workshop.id, group.id))
-        delete.button(t("groups.delete", language), key=f"delete_group_{group.id}", icon=":material/delete:",
+        delete.button(t("Löschen", language), key=f"delete_group_{group.id}", icon=":material/delete:",
                       width="stretch", on_click=act, args=(app.delete_group, workshop.id, group.id))

@@ -41,6 +41,6 @@ def require_taskforce() -> Process:
 
 def _refuse(error: NotAuthorized) -> NoReturn:
     show_error(error)
-    st.page_link("pages/start.py", label=t("nav.start", lang()), icon=":material/home:",
+    st.page_link("pages/start.py", label=t("Start", lang()), icon=":material/home:",
                  query_params=page_params())
     st.stop()

@@ -9,14 +9,17 @@ from __future__ import annotations
 
 import streamlit as st
 
-from werkstatt.cards import KINDS, VOTABLE_KINDS, Card
+from werkstatt.cards import KIND_HEADINGS, KIND_NAMES, KINDS, VOTABLE_KINDS, Card
 from werkstatt.fieldsets import Fieldset
-from werkstatt.i18n import t
+from werkstatt.i18n import N_, nt, t
 from werkstatt.service import Workshop
 from werkstatt.ui.context import act, get_app
 from werkstatt.ui.text import literal, literal_lines
 
 FIELD_KEY = "moderate_field"
+# The facilitator's last change, as the undo button names it.
+UNDO_NAMES = {"hide": N_("Ausblenden"), "restore": N_("Wieder zeigen"), "correct": N_("Text korrigiert"),
+              "move": N_("Verschoben"), "merge": N_("Zusammengeführt")}
 
 
 def _card_label(card: Card, limit: int = 70) -> str:
@@ -30,7 +33,8 @@ def _correct(workshop_id: int, card_id: int) -> None:
 
 def _move(workshop_id: int, card_id: int) -> None:
     state = st.session_state
-    act(get_app().move_card, workshop_id, card_id, state[f"move_field_{card_id}"], state[f"move_kind_{card_id}"])
+    act(get_app().move_card, workshop_id, card_id, state[f"move_field_{card_id}"],
+        state[f"move_kind_{card_id}"])
 
 
 def _merge(workshop_id: int, card_id: int) -> None:
@@ -57,21 +61,23 @@ def _set_dot_rules(workshop_id: int) -> None:
 
 def dot_rules(workshop: Workshop, language: str) -> None:
     """Dots per participant and per card (default 5 and 2), folded away until needed."""
-    summary = t("moderate.dot_rules", language, budget=workshop.dot_budget, per_card=workshop.dots_per_card)
+    summary = t("Punkte-Regeln: {budget} je Person, höchstens {per_card} je Karte", language,
+                budget=workshop.dot_budget, per_card=workshop.dots_per_card)
     with st.expander(summary, icon=":material/radio_button_checked:"), st.form("dot_rules", border=False):
         left, right = st.columns(2, vertical_alignment="bottom")
-        left.number_input(t("moderate.dot_budget", language), 1, 50, workshop.dot_budget, key="dot_budget")
-        right.number_input(t("moderate.dots_per_card", language), 1, 50, workshop.dots_per_card,
+        left.number_input(t("Punkte je Person", language), 1, 50, workshop.dot_budget, key="dot_budget")
+        right.number_input(t("Höchstens je Karte", language), 1, 50, workshop.dots_per_card,
                            key="dots_per_card")
-        st.form_submit_button(t("moderate.dot_rules.save", language), on_click=_set_dot_rules,
+        st.form_submit_button(t("Punkte-Regeln speichern", language), on_click=_set_dot_rules,
                               args=(workshop.id,))
 
 
 def undo_button(workshop: Workshop, language: str) -> None:
     app = get_app()
     last = next((e for e in app.moderation_history(workshop.id) if not e.undone), None)
-    label = t("moderate.undo", language, action=t(f"moderate.action.{last.action}", language), card=last.card_id) \
-        if last else t("moderate.undo.nothing", language)
+    label = t("Rückgängig: {action} (Karte #{card})", language,
+              action=t(UNDO_NAMES[last.action], language), card=last.card_id) \
+        if last else t("Nichts rückgängig zu machen", language)
     st.button(label, icon=":material/undo:", disabled=last is None, key="undo_moderation",
               on_click=_undo, args=(workshop.id,))
 
@@ -83,24 +89,26 @@ def moderation_panel(workshop: Workshop, fieldset: Fieldset, language: str) -> N
     if st.session_state.get(FIELD_KEY) not in fieldset.field_ids:
         st.session_state[FIELD_KEY] = workshop.wall_field or fieldset.fields[0].id
     counts = {f.id: sum(1 for c in board if c.visible and c.field_id == f.id) for f in fieldset.fields}
-    st.pills(t("col.field", language), list(fieldset.field_ids), key=FIELD_KEY, required=True,
+    st.pills(t("Handlungsfeld", language), list(fieldset.field_ids), key=FIELD_KEY, required=True,
              format_func=lambda f: f"{fieldset.field(f).title.get(language)} ({counts[f]})")
     field_id = st.session_state[FIELD_KEY]
     st.session_state["pin_wall"] = workshop.wall_field == field_id
-    st.toggle(t("moderate.pin_wall", language), key="pin_wall", on_change=_pin, args=(workshop.id,))
+    st.toggle(t("Dieses Feld auf dem Beamer zeigen (sonst wechseln die Felder von selbst)", language),
+              key="pin_wall", on_change=_pin, args=(workshop.id,))
     groups = {g.id: g.name for g in app.groups(workshop.id)}
     for kind in KINDS:
         cards = [c for c in board if c.visible and c.field_id == field_id and c.kind == kind]
-        st.subheader(f"{t(f'kind.{kind}.plural', language)} ({len(cards)})", anchor=False)
+        st.subheader(f"{t(KIND_HEADINGS[kind], language)} ({len(cards)})", anchor=False)
         for card in cards:
             _card_row(workshop, fieldset, card, board, groups, language)
     hidden = [c for c in board if c.hidden and c.merged_into is None and c.field_id == field_id]
     if hidden:
-        with st.expander(t("moderate.hidden", language, n=len(hidden))):
+        with st.expander(t("Ausgeblendete Karten ({n})", language, n=len(hidden))):
             for card in hidden:
                 st.markdown(literal_lines(card.text))
-                st.button(t("moderate.restore", language), key=f"restore_{card.id}", icon=":material/visibility:",
-                          on_click=act, args=(app.restore_card, workshop.id, card.id))
+                st.button(t("Wieder zeigen", language), key=f"restore_{card.id}",
+                          icon=":material/visibility:", on_click=act,
+                          args=(app.restore_card, workshop.id, card.id))
 
 
 def _card_row(workshop: Workshop, fieldset: Fieldset, card: Card, board: list[Card], groups: dict,
@@ -109,33 +117,34 @@ def _card_row(workshop: Workshop, fieldset: Fieldset, card: Card, board: list[Ca
     with st.container(border=True):
         meta = [f"#{card.id}", literal(groups.get(card.group_id, "")) if card.group_id else ""]
         if card.kind in VOTABLE_KINDS:
-            meta.append(t("moderate.dots", language, n=card.dots))
+            meta.append(nt("{n} Punkt", "{n} Punkte", card.dots, language))
         if card.sources:
-            meta.append(t("moderate.sources", language, ids=", ".join(f"#{s}" for s in card.sources)))
+            meta.append(t("zusammengeführt aus {ids}", language,
+                          ids=", ".join(f"#{s}" for s in card.sources)))
         st.caption(" · ".join(filter(None, meta)))
         st.markdown(literal_lines(card.text))
         if card.corrected:
-            st.caption(t("moderate.original", language) + " " + literal(card.original_text))
+            st.caption(t("Ursprünglich:", language) + " " + literal(card.original_text))
         hide, edit, merge = st.columns(3)
-        hide.button(t("moderate.hide", language), key=f"hide_{card.id}", icon=":material/visibility_off:",
+        hide.button(t("Ausblenden", language), key=f"hide_{card.id}", icon=":material/visibility_off:",
                     width="stretch", on_click=act, args=(app.hide_card, workshop.id, card.id))
-        with edit.popover(t("moderate.edit", language), icon=":material/edit:", width="stretch"):
+        with edit.popover(t("Korrigieren / verschieben", language), icon=":material/edit:", width="stretch"):
             st.session_state.setdefault(f"correct_{card.id}", card.text)
-            st.text_area(t("moderate.correct", language), key=f"correct_{card.id}")
-            st.button(t("moderate.correct.save", language), key=f"save_correct_{card.id}",
+            st.text_area(t("Text (das Original bleibt erhalten)", language), key=f"correct_{card.id}")
+            st.button(t("Text korrigieren", language), key=f"save_correct_{card.id}",
                       on_click=_correct, args=(workshop.id, card.id))
             st.session_state.setdefault(f"move_field_{card.id}", card.field_id)
             st.session_state.setdefault(f"move_kind_{card.id}", card.kind)
-            st.selectbox(t("col.field", language), list(fieldset.field_ids), key=f"move_field_{card.id}",
+            st.selectbox(t("Handlungsfeld", language), list(fieldset.field_ids), key=f"move_field_{card.id}",
                          format_func=lambda f: fieldset.field(f).title.get(language))
-            st.radio(t("cards.kind", language), KINDS, key=f"move_kind_{card.id}", horizontal=True,
-                     format_func=lambda k: t(f"kind.{k}", language))
-            st.button(t("moderate.move", language), key=f"move_{card.id}",
+            st.radio(t("Art der Karte", language), KINDS, key=f"move_kind_{card.id}", horizontal=True,
+                     format_func=lambda k: t(KIND_NAMES[k], language))
+            st.button(t("Verschieben", language), key=f"move_{card.id}",
                       on_click=_move, args=(workshop.id, card.id))
-        with merge.popover(t("moderate.merge", language), icon=":material/merge:", width="stretch"):
+        with merge.popover(t("Zusammenführen", language), icon=":material/merge:", width="stretch"):
             others = [c for c in board if c.visible and c.id != card.id and c.field_id == card.field_id]
             labels = {c.id: _card_label(c) for c in others}
-            st.multiselect(t("moderate.merge.pick", language), list(labels), key=f"merge_{card.id}",
-                           format_func=labels.get)
-            st.button(t("moderate.merge.save", language), key=f"save_merge_{card.id}",
+            st.multiselect(t("Diese doppelten Karten in diese Karte aufnehmen:", language), list(labels),
+                           key=f"merge_{card.id}", format_func=labels.get)
+            st.button(t("Zusammenführen", language), key=f"save_merge_{card.id}",
                       on_click=_merge, args=(workshop.id, card.id))

@@ -9,7 +9,7 @@ import streamlit as st
 
 from werkstatt import charts
 from werkstatt.fieldsets import Fieldset
-from werkstatt.i18n import fmt_number, marked, t
+from werkstatt.i18n import N_, format_number, marked, t
 
 CHART_CONFIG = {"displayModeBar": False, "responsive": True}
 
@@ -23,16 +23,16 @@ def summary_table(summary: pd.DataFrame, fieldset: Fieldset, lang: str) -> pd.Da
     rows = []
     for row in summary.itertuples(index=False):
         record = {
-            t("col.field", lang): fieldset.field(row.field_id).title.get(lang),
-            t("col.n", lang): int(row.n),
-            t("col.dont_know", lang): int(row.dont_know),
+            t("Handlungsfeld", lang): fieldset.field(row.field_id).title.get(lang),
+            t("Antworten", lang): int(row.n),
+            t("kann ich nicht einschätzen", lang): int(row.dont_know),
         }
         for value in fieldset.scale.values:
             record[fieldset.scale.label(value, lang)] = int(getattr(row, f"dist_{value}"))
-        record[t("col.median", lang)] = fmt_number(row.median, lang)
-        record[t("col.mean", lang)] = fmt_number(row.mean, lang, digits=2)
-        record[t("col.consensus", lang)] = fmt_number(row.consensus, lang, digits=2)
-        record[t("col.verdict", lang)] = verdict_text(row.verdict, lang)
+        record[t("Median", lang)] = format_number(row.median, lang)
+        record[t("Mittelwert", lang)] = format_number(row.mean, lang, digits=2)
+        record[t("Konsens", lang)] = format_number(row.consensus, lang, digits=2)
+        record[t("Einschätzung", lang)] = verdict_text(row.verdict, lang)
         rows.append(record)
     return pd.DataFrame(rows)
 
@@ -43,9 +43,9 @@ def verdict_cards(summary: pd.DataFrame, fieldset: Fieldset, lang: str) -> None:
     for number, row in enumerate(summary.itertuples(index=False), start=1):
         title = f"{number} · " + html.escape(fieldset.field(row.field_id).title.get(lang))
         facts = " · ".join([
-            f"{t('col.median', lang)} {fmt_number(row.median, lang)}",
-            f"{t('col.consensus', lang)} {fmt_number(row.consensus, lang, digits=2)}",
-            f"{t('col.n', lang)} {int(row.n)}",
+            f"{t('Median', lang)} {format_number(row.median, lang)}",
+            f"{t('Konsens', lang)} {format_number(row.consensus, lang, digits=2)}",
+            f"{t('Antworten', lang)} {int(row.n)}",
         ])
         cards.append(
             f'<div class="ws-card"><b>{title}</b><br>'
@@ -92,13 +92,14 @@ def distribution_numbers(summary: pd.DataFrame, fieldset: Fieldset, lang: str) -
     scale = fieldset.scale
     rows = summary.set_index("field_id").reindex(list(fieldset.field_ids))
     columns = {scale.label(value, lang): f"dist_{value}" for value in scale.values}
-    columns[t("col.dont_know", lang)] = "dont_know"
-    table = {t("col.field", lang): [fieldset.field(f).title.get(lang) for f in rows.index]}
+    columns[t("kann ich nicht einschätzen", lang)] = "dont_know"
+    table = {t("Handlungsfeld", lang): [fieldset.field(f).title.get(lang) for f in rows.index]}
     totals = rows[list(columns.values())].fillna(0).sum(axis=1)
     for label, column in columns.items():
-        table[label] = [f"{int(count)} ({fmt_number(100 * count / total if total else 0, lang, digits=0)} %)"
+        table[label] = [f"{int(count)} "
+                        f"({format_number(100 * count / total if total else 0, lang, digits=0)} %)"
                         for count, total in zip(rows[column].fillna(0), totals)]
-    table[t("col.n", lang)] = [int(total) for total in totals]
+    table[t("Antworten", lang)] = [int(total) for total in totals]
     return pd.DataFrame(table)
 
 
@@ -106,10 +107,10 @@ def overview_numbers(summary: pd.DataFrame, fieldset: Fieldset, lang: str) -> pd
     """The overview chart's numbers: median, consensus and verdict per field."""
     rows = summary.set_index("field_id").reindex(list(fieldset.field_ids))
     return pd.DataFrame({
-        t("col.field", lang): [fieldset.field(f).title.get(lang) for f in rows.index],
-        t("col.median", lang): [fmt_number(v, lang) for v in rows["median"]],
-        t("col.consensus", lang): [fmt_number(v, lang, digits=2) for v in rows["consensus"]],
-        t("col.verdict", lang): [verdict_text(v, lang) for v in rows["verdict"]],
+        t("Handlungsfeld", lang): [fieldset.field(f).title.get(lang) for f in rows.index],
+        t("Median", lang): [format_number(v, lang) for v in rows["median"]],
+        t("Konsens", lang): [format_number(v, lang, digits=2) for v in rows["consensus"]],
+        t("Einschätzung", lang): [verdict_text(v, lang) for v in rows["verdict"]],
     })
 
 
@@ -117,7 +118,7 @@ def chart_with_numbers(container, figure, numbers: pd.DataFrame, alt: str, key: 
     """A chart, and its numbers one click away as a real HTML table that a screen reader can walk
     cell by cell (a chart is one picture to it, and ``st.dataframe`` draws on a canvas)."""
     container.plotly_chart(figure, config=CHART_CONFIG, theme=None, key=key, alt=alt)
-    with container.expander(t("chart.table", lang), icon=":material/table_chart:"):
+    with container.expander(t("Zahlen als Tabelle", lang), icon=":material/table_chart:"):
         st.table(numbers.set_index(numbers.columns[0]))
 
 
@@ -128,19 +129,24 @@ def result_charts(summary: pd.DataFrame, fieldset: Fieldset, lang: str, large: b
     def show(container, figure, numbers, alt: str, key: str) -> None:
         if large:  # the projector has no controls: its numbers are on the verdict cards above
             container.plotly_chart(figure, config=CHART_CONFIG, theme=None, key=key,
-                                   alt=t("chart.projector.alt", lang))
+                                   alt=t("Ergebnisdiagramm für den Beamer; die Zahlen je "
+                                         "Handlungsfeld stehen in den Karten darüber.", lang))
         else:
             chart_with_numbers(container, figure, numbers(summary, fieldset, lang), t(alt, lang), key, lang)
 
     distribution = charts.distribution_chart(summary, fieldset, lang, large=large)
-    _heading(left, t("chart.distribution.title", lang), large)
+    _heading(left, t("Wie wurden die Handlungsfelder bewertet?", lang), large)
     if large:
         distribution.update_layout(showlegend=False)
         left.html(level_key(fieldset, lang))
-    show(left, distribution, distribution_numbers, "chart.distribution.alt", "distribution_chart")
-    _heading(right, t("chart.overview.title", lang), large)
+    show(left, distribution, distribution_numbers, N_("Gestapelte Balken: Anteil jeder "
+                                                      "Bewertungsstufe je Handlungsfeld. Dieselben "
+                                                      "Zahlen stehen in der Tabelle „Zahlen als "
+                                                      "Tabelle“ darunter."), "distribution_chart")
+    _heading(right, t("Überblick: Einschätzung und Einigkeit", lang), large)
     show(right, charts.overview_chart(summary, fieldset, lang, large=large), overview_numbers,
-         "chart.overview.alt", "overview_chart")
+         N_("Punktdiagramm: Median und Konsens je Handlungsfeld, Form und Farbe nach Einschätzung. "
+            "Dieselben Zahlen stehen in der Tabelle „Zahlen als Tabelle“ darunter."), "overview_chart")
 
 
 def _heading(container, text: str, large: bool) -> None:
@@ -156,10 +162,10 @@ def sector_table(breakdown: pd.DataFrame, fieldset: Fieldset, lang: str) -> pd.D
     for sector in fieldset.sectors:
         cells = breakdown[breakdown["sector"] == sector.id].set_index("field_id")
         table[sector.label.get(lang)] = [
-            fmt_number(cells.at[f.id, "median"], lang) + (
+            format_number(cells.at[f.id, "median"], lang) + (
                 f" (n={int(cells.at[f.id, 'n'])})" if not pd.isna(cells.at[f.id, "n"]) else "")
             for f in fieldset.fields
         ]
     frame = pd.DataFrame(table, index=[f.title.get(lang) for f in fieldset.fields])
-    frame.index.name = t("col.field", lang)
+    frame.index.name = t("Handlungsfeld", lang)
     return frame

@@ -13,10 +13,10 @@ import streamlit as st
 
 from werkstatt import actions as rules
 from werkstatt import charts
-from werkstatt.actions import Action, Member
-from werkstatt.cards import VOTABLE_KINDS, Card, ranked
+from werkstatt.actions import STATUS_NAMES, Action, Member
+from werkstatt.cards import KIND_NAMES, VOTABLE_KINDS, Card, ranked
 from werkstatt.fieldsets import Fieldset
-from werkstatt.i18n import fmt_change, fmt_number, t
+from werkstatt.i18n import format_change, format_number, nt, t
 from werkstatt.service import Workshop
 from werkstatt.ui.action_list import action_table
 from werkstatt.ui.card_results import card_results
@@ -41,16 +41,19 @@ def review_panel(workshop: Workshop, previous: Workshop | None, fieldset: Fields
     app = get_app()
     summary = app.summary(workshop.id)
     board = app.board(workshop.id)
-    st.subheader(t("review.progress", language), anchor=False)
+    st.subheader(t("Stand der Maßnahmen je Handlungsfeld", language), anchor=False)
     if actions:
         counts = rules.status_counts(actions, fieldset.field_ids)
         chart_with_numbers(st, charts.action_progress_chart(counts, fieldset, language),
-                           _progress_numbers(counts, fieldset, language), t("chart.progress.alt", language),
+                           _progress_numbers(counts, fieldset, language),
+                           t("Gestapelte Balken: Maßnahmen je Handlungsfeld nach Status, die Anzahl "
+                             "steht in jedem Abschnitt. Dieselben Zahlen stehen in der Tabelle „Zahlen "
+                             "als Tabelle“ darunter.", language),
                            "progress_chart", language)
     else:
-        st.caption(t("review.no_actions", language))
+        st.caption(t("Noch keine Maßnahmen.", language))
 
-    field_id = st.selectbox(t("review.field", language), fieldset.field_ids, key="review_field",
+    field_id = st.selectbox(t("Handlungsfeld", language), fieldset.field_ids, key="review_field",
                             format_func=lambda f: fieldset.field(f).title.get(language))
     field = fieldset.field(field_id)
     st.subheader(field.title.get(language), anchor=False)
@@ -59,21 +62,24 @@ def review_panel(workshop: Workshop, previous: Workshop | None, fieldset: Fields
     field_summary = summary[summary["field_id"] == field_id]
     chart_with_numbers(st, charts.distribution_chart(field_summary, one_field, language),
                        distribution_numbers(field_summary, one_field, language),
-                       t("chart.distribution.alt", language), "review_distribution", language)
+                       t("Gestapelte Balken: Anteil jeder Bewertungsstufe je Handlungsfeld. "
+                         "Dieselben Zahlen stehen in der Tabelle „Zahlen als Tabelle“ darunter.",
+                         language), "review_distribution", language)
     strengths, gaps = st.columns(2)
     with strengths:
-        st.markdown(f"**{t('review.top_strengths', language)}**")
+        st.markdown(f"**{t('Stärken', language)}**")
         _cards(ranked(board, field_id, kinds=("strength",))[:TOP_STRENGTHS], language, None)
     with gaps:
-        st.markdown(f"**{t('review.top_gaps', language)}**")
+        st.markdown(f"**{t('Handlungsbedarfe und Ideen nach Punkten', language)}**")
         _cards(ranked(board, field_id, kinds=VOTABLE_KINDS)[:TOP_GAPS], language, make_action)
-    st.markdown(f"**{t('review.field_actions', language)}**")
+    st.markdown(f"**{t('Maßnahmen in diesem Feld', language)}**")
     action_table([a for a in actions if a.field_id == field_id], members, fieldset, today, language,
-                 empty=t("review.no_field_actions", language))
+                 empty=t("Noch keine Maßnahmen in diesem Feld.", language))
 
-    with st.expander(t("review.all_results", language), icon=":material/table_chart:"):
+    with st.expander(t("Alle Ergebnisse dieses Workshops", language), icon=":material/table_chart:"):
         st.dataframe(summary_table(summary, fieldset, language), hide_index=True, width="stretch")
-        st.caption(t("results.by_sector.help", language))
+        st.caption(t("Median je Bereich. Ein Feld bleibt leer, wenn weniger als 3 Antworten darin "
+                     "stehen – so bleibt jede Bewertung anonym.", language))
         st.dataframe(sector_table(app.sector_breakdown(workshop.id), fieldset, language), width="stretch")
         result_charts(summary, fieldset, language)
         card_results(board, app.groups(workshop.id), fieldset, language)
@@ -82,8 +88,8 @@ def review_panel(workshop: Workshop, previous: Workshop | None, fieldset: Fields
 def _progress_numbers(counts: dict[str, dict[str, int]], fieldset: Fieldset, language: str) -> pd.DataFrame:
     """The progress chart's numbers: actions per field and status."""
     return pd.DataFrame({
-        t("col.field", language): [fieldset.field(f).title.get(language) for f in fieldset.field_ids],
-        **{t(f"action.status.{status}", language): [counts[f][status] for f in fieldset.field_ids]
+        t("Handlungsfeld", language): [fieldset.field(f).title.get(language) for f in fieldset.field_ids],
+        **{t(STATUS_NAMES[status], language): [counts[f][status] for f in fieldset.field_ids]
            for status in rules.STATUSES},
     })
 
@@ -95,35 +101,36 @@ def _field_figures(workshop: Workshop, previous: Workshop | None, summary: pd.Da
     app = get_app()
     row = summary.set_index("field_id").loc[field_id]
     verdict, median, consensus, answers, self_check = st.columns(5)
-    verdict.metric(t("col.verdict", language), verdict_text(row["verdict"], language))
+    verdict.metric(t("Einschätzung", language), verdict_text(row["verdict"], language))
     change = None
     if previous is not None:
         earlier = app.summary(previous.id).set_index("field_id").loc[field_id, "median"]
-        change = fmt_change(row["median"] - earlier, language, minus="-")
-    median.metric(t("col.median", language), fmt_number(row["median"], language), delta=change,
-                  delta_description=t("review.since_previous", language) if change else None)
-    consensus.metric(t("col.consensus", language), fmt_number(row["consensus"], language, digits=2))
-    answers.metric(t("col.n", language), int(row["n"]))
+        change = format_change(row["median"] - earlier, language, minus="-")
+    median.metric(t("Median", language), format_number(row["median"], language), delta=change,
+                  delta_description=t("seit dem letzten Workshop", language) if change else None)
+    consensus.metric(t("Konsens", language), format_number(row["consensus"], language, digits=2))
+    answers.metric(t("Antworten", language), int(row["n"]))
     score = app.self_check(workshop.id).get(field_id)
-    difference = None if score is None or pd.isna(row["median"]) else fmt_change(score - row["median"], language, minus="-")
-    self_check.metric(t("perspective.self_check", language), fmt_number(score, language), delta=difference,
+    difference = (None if score is None or pd.isna(row["median"])
+                  else format_change(score - row["median"], language, minus="-"))
+    self_check.metric(t("Selbstcheck", language), format_number(score, language), delta=difference,
                       delta_color="off", delta_arrow="off",
-                      delta_description=t("review.to_room", language) if difference else None)
-    st.caption(t("review.dont_know", language, n=int(row["dont_know"])))
+                      delta_description=t("zum Median im Workshop", language) if difference else None)
+    st.caption(t("Dazu {n} × „kann ich nicht einschätzen“.", language, n=int(row["dont_know"])))
 
 
 def _cards(cards: list[Card], language: str, make_action: Callable[[Card], None] | None) -> None:
     if not cards:
-        st.caption(t("review.no_cards", language))
+        st.caption(t("Keine Karten.", language))
     for card in cards:
         with st.container(border=True):
             st.markdown(literal_lines(card.text))
-            notes = [t(f"kind.{card.kind}", language)]
+            notes = [t(KIND_NAMES[card.kind], language)]
             if card.kind in VOTABLE_KINDS:
-                notes.append(t("wall.dots", language, n=card.dots))
+                notes.append(nt("{n} Punkt", "{n} Punkte", card.dots, language))
             if card.sources:
-                notes.append(t("wall.named", language, n=len(card.sources) + 1))
+                notes.append(t("{n}× genannt", language, n=len(card.sources) + 1))
             st.caption(" · ".join(notes))
             if make_action is not None:
-                st.button(t("review.make_action", language), key=f"make_action_{card.id}", icon=":material/add_task:",
-                          on_click=make_action, args=(card,))
+                st.button(t("Maßnahme daraus machen", language), key=f"make_action_{card.id}",
+                          icon=":material/add_task:", on_click=make_action, args=(card,))

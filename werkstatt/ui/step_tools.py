@@ -21,27 +21,28 @@ def lock_control(workshop: Workshop, language: str) -> None:
         return
     app = get_app()
     if workshop.input_open(app.now()):
-        st.button(t("facilitate.lock", language), icon=":material/lock:", key="lock_input",
+        st.button(t("Eingabe sperren", language), icon=":material/lock:", key="lock_input",
                   on_click=act, args=(app.lock_input, workshop.id, True))
     else:
-        st.warning(t("facilitate.locked", language), icon=":material/lock:")
-        st.button(t("facilitate.unlock", language), icon=":material/lock_open:", key="unlock_input",
+        st.warning(t("Die Eingabe ist gesperrt: Niemand kann gerade etwas eintragen oder ändern.", language),
+                   icon=":material/lock:")
+        st.button(t("Eingabe wieder öffnen", language), icon=":material/lock_open:", key="unlock_input",
                   on_click=act, args=(app.lock_input, workshop.id, False))
 
 
 def timer_control(workshop: Workshop, language: str) -> None:
     """Start a countdown that projector and tablets show; optionally it locks the step at zero."""
     app = get_app()
-    st.markdown(f"**{t('facilitate.timer', language)}**")
+    st.markdown(f"**{t('Timer', language)}**")
     countdown(workshop, app.now(), language)
     if workshop.timer_ends_at is not None:
-        st.button(t("facilitate.timer.stop", language), icon=":material/timer_off:", key="stop_timer",
+        st.button(t("Timer anhalten", language), icon=":material/timer_off:", key="stop_timer",
                   on_click=act, args=(app.stop_timer, workshop.id))
     with st.form("timer_form", border=False):
         left, right = st.columns([1, 2], vertical_alignment="bottom")
-        left.number_input(t("facilitate.timer.minutes", language), min_value=1, max_value=240, value=15,
+        left.number_input(t("Minuten", language), min_value=1, max_value=240, value=15,
                           step=1, key="timer_minutes")
-        right.checkbox(t("facilitate.timer.locks", language), key="timer_locks",
+        right.checkbox(t("Bei null die Eingabe sperren", language), key="timer_locks",
                        disabled=not workshop.step.takes_input)
-        st.form_submit_button(t("facilitate.timer.start", language), icon=":material/timer:",
+        st.form_submit_button(t("Timer starten", language), icon=":material/timer:",
                               on_click=_start_timer, args=(workshop.id,))

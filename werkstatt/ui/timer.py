@@ -28,8 +28,12 @@ _SCRIPT = """
   const tick = () => {
     if (!document.body.contains(box)) { clearInterval(timer); return; }
     const left = Math.max(0, Math.round((end - performance.now()) / 1000));
-    out.textContent = String(Math.floor(left / 60)).padStart(2, "0") + ":" + String(left % 60).padStart(2, "0");
-    if (left === 0) { box.classList.add("ws-timer-over"); box.querySelector(".ws-timer-note").textContent = done; }
+    out.textContent = String(Math.floor(left / 60)).padStart(2, "0") + ":" +
+      String(left % 60).padStart(2, "0");
+    if (left === 0) {
+      box.classList.add("ws-timer-over");
+      box.querySelector(".ws-timer-note").textContent = done;
+    }
   };
   const timer = setInterval(tick, 1000);
   tick();
@@ -56,12 +60,14 @@ def countdown(workshop: Workshop, now, lang: str, large: bool = False) -> None:
     if left is None:
         return
     minutes, seconds = divmod(round(left), 60)
-    note = t("timer.locks_at_zero", lang) if workshop.timer_locks else t("timer.time_left", lang)
-    done = t("timer.over_locked", lang) if workshop.timer_locks else t("timer.over", lang)
+    note = t("Restzeit – bei null wird gesperrt", lang) if workshop.timer_locks else t("Restzeit", lang)
+    done = (t("Die Zeit ist um – Eingabe gesperrt", lang) if workshop.timer_locks
+            else t("Die Zeit ist um", lang))
     box_id = f"ws-timer-{secrets.token_hex(4)}"
     st.html(
         CSS
-        + f'<div id="{box_id}" class="ws-timer{" large" if large else ""}" role="timer" data-left="{left:.0f}"'
+        + f'<div id="{box_id}" class="ws-timer{" large" if large else ""}" role="timer"'
+        f' data-left="{left:.0f}"'
         f' data-done="{html.escape(json.dumps(done))}">'
         f'<span class="ws-timer-time">{minutes:02d}:{seconds:02d}</span>'
         f'<span class="ws-timer-note">{html.escape(note if left else done)}</span></div>'

@@ -14,23 +14,26 @@ import time
 
 import streamlit as st
 
-from werkstatt.cards import KINDS, VOTABLE_KINDS, Card, ranked
+from werkstatt.cards import KIND_HEADINGS, KINDS, VOTABLE_KINDS, Card, ranked
 from werkstatt.fieldsets import Fieldset
 from werkstatt.groupwork import Group
-from werkstatt.i18n import fmt_number, t
+from werkstatt.i18n import N_, format_number, t
 
 PAGE_SECONDS = 12
 CARDS_PER_COLUMN = 5  # about what fits under each other at projector size
 RANKING_SIZE = 8
+RANKING_HEADINGS = {"gap": N_("Wichtigste Handlungsbedarfe"), "idea": N_("Wichtigste Ideen")}
 
 CSS = """
 <style>
-.ws-groups { display: flex; flex-wrap: wrap; gap: 0.5rem 1rem; font-size: 1.5rem; color: #111; margin: 0.3rem 0; }
+.ws-groups { display: flex; flex-wrap: wrap; gap: 0.5rem 1rem; font-size: 1.5rem; color: #111;
+  margin: 0.3rem 0; }
 .ws-groups span { border: 2px solid #555; border-radius: 2rem; padding: 0.1rem 0.9rem; }
 .ws-wall-head { font-size: 2.3rem; font-weight: 800; color: #111; margin: 0.2rem 0 0.4rem 0; }
 .ws-wall-head small { font-size: 1.3rem; font-weight: 400; color: #333; margin-left: 1rem; }
 .ws-wall { display: grid; grid-template-columns: repeat(3, 1fr); gap: 1.2rem; }
-.ws-head { font-size: 1.7rem; font-weight: 800; margin: 0 0 0.4rem 0; padding: 0.2rem 0.6rem; color: #fff; border-radius: 0.4rem; }
+.ws-head { font-size: 1.7rem; font-weight: 800; margin: 0 0 0.4rem 0; padding: 0.2rem 0.6rem; color: #fff;
+  border-radius: 0.4rem; }
 .ws-kind-strength .ws-head { background: #1b6e3a; }
 .ws-kind-gap .ws-head { background: #a4262c; }
 .ws-kind-idea .ws-head { background: #0b5cad; }
@@ -56,9 +59,10 @@ def group_strip(groups: list[Group], lang: str) -> None:
     if not groups:
         return
     chips = "".join(
-        f"<span>{html.escape(g.name)}: <b>{fmt_number(g.cards, lang)}</b></span>" for g in groups
+        f"<span>{html.escape(g.name)}: <b>{format_number(g.cards, lang)}</b></span>" for g in groups
     )
-    st.html(f'<div class="ws-label">{html.escape(t("wall.groups", lang))}</div><div class="ws-groups">{chips}</div>')
+    st.html(f'<div class="ws-label">{html.escape(t("Gruppen und ihre Karten:", lang))}</div>'
+            f'<div class="ws-groups">{chips}</div>')
 
 
 def wall_pages(board: list[Card], fieldset: Fieldset, pinned: str | None) -> list[tuple[str, int, int]]:
@@ -71,7 +75,8 @@ def wall_pages(board: list[Card], fieldset: Fieldset, pinned: str | None) -> lis
     for field in fieldset.fields:
         if pinned and field.id != pinned:
             continue
-        most = max((sum(1 for c in board if c.visible and c.field_id == field.id and c.kind == k) for k in KINDS))
+        most = max((sum(1 for c in board if c.visible and c.field_id == field.id and c.kind == k)
+                    for k in KINDS))
         if most == 0 and not pinned:
             continue
         count = max(1, math.ceil(most / CARDS_PER_COLUMN))
@@ -81,7 +86,8 @@ def wall_pages(board: list[Card], fieldset: Fieldset, pinned: str | None) -> lis
 
 def _note(card: Card, lang: str) -> str:
     """A card as a note; dots stay off the wall until the ranking is revealed."""
-    small = f"<small>{html.escape(t('wall.named', lang, n=len(card.sources) + 1))}</small>" if card.sources else ""
+    small = (f"<small>{html.escape(t('{n}× genannt', lang, n=len(card.sources) + 1))}</small>"
+             if card.sources else "")
     return f'<div class="ws-note">{html.escape(card.text)}{small}</div>'
 
 
@@ -91,21 +97,23 @@ def card_wall(board: list[Card], fieldset: Fieldset, pinned: str | None, lang: s
     st.html(CSS)
     pages = wall_pages(board, fieldset, pinned)
     if not pages:
-        st.html(f'<div class="ws-empty">{html.escape(t("wall.empty", lang))}</div>')
+        st.html(f'<div class="ws-empty">{html.escape(t("Noch keine Karten.", lang))}</div>')
         return
     index = int(time.time() // PAGE_SECONDS) % len(pages)
     field_id, page, _count = pages[index]
     field = fieldset.field(field_id)
     # the room sees that the wall turns by itself, and how far it has got
-    counter = t("wall.page", lang, page=index + 1, pages=len(pages)) if len(pages) > 1 else ""
+    counter = t("Seite {page} von {pages}", lang, page=index + 1, pages=len(pages)) if len(pages) > 1 else ""
     columns = []
     for kind in KINDS:
         cards = [c for c in board if c.visible and c.field_id == field_id and c.kind == kind]
         shown = cards[page * CARDS_PER_COLUMN:(page + 1) * CARDS_PER_COLUMN]
         notes = "".join(_note(c, lang) for c in shown)
-        columns.append(f'<div class="ws-kind-{kind}"><h3 class="ws-head">{html.escape(t(f"kind.{kind}.plural", lang))}'
-                       f' ({fmt_number(len(cards), lang)})</h3>{notes}</div>')
-    st.html(f'<div class="ws-wall-head">{html.escape(field.title.get(lang))}<small>{html.escape(counter)}</small></div>'
+        columns.append(f'<div class="ws-kind-{kind}"><h3 class="ws-head">'
+                       f'{html.escape(t(KIND_HEADINGS[kind], lang))}'
+                       f' ({format_number(len(cards), lang)})</h3>{notes}</div>')
+    st.html(f'<div class="ws-wall-head">{html.escape(field.title.get(lang))}'
+            f'<small>{html.escape(counter)}</small></div>'
             f'<div class="ws-wall">{"".join(columns)}</div>')
 
 
@@ -115,11 +123,12 @@ def ranking(board: list[Card], fieldset: Fieldset, lang: str) -> None:
     columns = st.columns(2, gap="large")
     for column, kind in zip(columns, VOTABLE_KINDS):
         rows = "".join(
-            f'<tr><td class="dots">● {fmt_number(card.dots, lang)}</td><td class="text">{html.escape(card.text)}'
+            f'<tr><td class="dots">● {format_number(card.dots, lang)}</td>'
+            f'<td class="text">{html.escape(card.text)}'
             f'<small>{html.escape(fieldset.field(card.field_id).title.get(lang))}</small></td></tr>'
             for card in ranked(board, kinds=(kind,))[:RANKING_SIZE] if card.dots
         )
         body = f'<table class="ws-rank">{rows}</table>' if rows else \
-            f'<div class="ws-empty">{html.escape(t("ranking.no_dots", lang))}</div>'
+            f'<div class="ws-empty">{html.escape(t("Noch keine Punkte.", lang))}</div>'
         column.html(f'<div class="ws-kind-{kind}"><h3 class="ws-head">'
-                    f'{html.escape(t(f"ranking.top.{kind}", lang))}</h3></div>{body}')
+                    f'{html.escape(t(RANKING_HEADINGS[kind], lang))}</h3></div>{body}')

@@ -33,7 +33,7 @@ from starlette.routing import BaseRoute, Mount, Route
 from starlette.staticfiles import StaticFiles
 from starlette.types import Scope, Send
 
-from werkstatt.cards import Card
+from werkstatt.cards import KIND_NAMES, Card
 from werkstatt.errors import (
     InvalidInput,
     StorageError,
@@ -43,12 +43,21 @@ from werkstatt.errors import (
     UnknownParticipant,
     WerkstattError,
 )
-from werkstatt.i18n import DEFAULT_LANGUAGE, LANGUAGE_NAMES, PARTICIPANT_LANGUAGES, RTL_LANGUAGES, normalize_language, t
+from werkstatt.i18n import (
+    DEFAULT_LANGUAGE,
+    LANGUAGE_NAMES,
+    N_,
+    PARTICIPANT_LANGUAGES,
+    RTL_LANGUAGES,
+    install_gettext,
+    normalize_language,
+    t,
+)
 from werkstatt.service import Participant, Werkstatt
 from werkstatt.settings import db_path
 from werkstatt.web import screens
 from werkstatt.web.live import Hub
-from werkstatt.web.screens import DONT_KNOW, Entry
+from werkstatt.web.screens import DONT_KNOW, STEP_HEADINGS, STEP_WAITING, Entry
 from werkstatt.web.security import ParticipantGuard
 from werkstatt.web.sockets import enable_nodelay
 
@@ -61,7 +70,8 @@ _ADDRESS = "\x00dots-url\x00"  # where a kept ballot card takes the phone's own 
 GZIP_MINIMUM = 500  # bytes: smaller pages go as they are (what Streamlit's middleware does too)
 WORKERS = 4  # threads that render pages and write at once (ParticipantClient.work); bench/README.md
 T = TypeVar("T")
-DONE_MESSAGES = {"group": "web.group.chosen", "edited": "cards.edited", "deleted": "cards.deleted"}
+DONE_MESSAGES = {"group": N_("Ihre Gruppe ist gespeichert."), "edited": N_("Gespeichert: Ihre Änderung."),
+                 "deleted": N_("Die Karte ist gelöscht.")}
 
 
 def _asset_version() -> str:
@@ -102,9 +112,11 @@ class ParticipantClient:
             auto_reload=False,  # templates change with a deploy, which restarts the process
             trim_blocks=True, lstrip_blocks=True,
         )
-        self.templates.globals.update(t=t, languages=PARTICIPANT_LANGUAGES, language_names=LANGUAGE_NAMES,
+        install_gettext(self.templates)
+        self.templates.globals.update(languages=PARTICIPANT_LANGUAGES, language_names=LANGUAGE_NAMES,
                                       asset_version=self.asset_version, DONT_KNOW=DONT_KNOW,
-                                      ballot_card=self.ballot_card)
+                                      ballot_card=self.ballot_card, kind_names=KIND_NAMES,
+                                      step_headings=STEP_HEADINGS, step_waiting=STEP_WAITING)
         self._ballot_card_copy = functools.lru_cache(maxsize=4096)(self._render_ballot_card)
 
     async def work(self, function: Callable[..., T], *args) -> T:
@@ -166,18 +178,22 @@ class ParticipantClient:
             url=lambda path, **params: _url(path, lang, **params), **context)
         return _compressed(request, HTMLResponse(html, status_code=status))
 
-    def ballot_card(self, card: Card, mine: int, input_open: bool, dots_per_card: int, field_id: str, lang: str,
-                    dots_url: str, refused: str) -> Markup:
+    def ballot_card(self, card: Card, mine: int, input_open: bool, dots_per_card: int, field_id: str,
+                    lang: str, dots_url: str, refused: str) -> Markup:
         """One card of the ballot (``_ballot_card.html``). Rendered once per card, dots chosen,
         language and state, and kept: the phone's own address goes into the copy. A ballot of 50
         cards cost 11 ms to render in full, and a hall fetches it at once (bench/README.md)."""
         if refused:  # a message for this phone only: not worth keeping
-            return self._render_ballot_card(card, mine, input_open, dots_per_card, field_id, lang, dots_url, refused)
+            return self._render_ballot_card(card, mine, input_open, dots_per_card, field_id, lang, dots_url,
+                                            refused)
         copy = self._ballot_card_copy(card, mine, input_open, dots_per_card, field_id, lang, _ADDRESS, "")
         return copy.replace(_ADDRESS, dots_url)  # Markup.replace escapes the address it puts in
 
-    def _render_ballot_card(self, *args) -> Markup:
-        return self.templates.get_template("_ballot_card.html").module.ballot_card(*args)
+    def _render_ballot_card(self, card: Card, mine: int, input_open: bool, dots_per_card: int, field_id: str,
+                            lang: str, dots_url: str, refused: str) -> Markup:
+        return Markup(self.templates.get_template("_ballot_card.html").render(
+            card=card, mine=mine, open=input_open, dots_per_card=dots_per_card, field_id=field_id, lang=lang,
+            dots_url=dots_url, refused=refused))
 
     def code_form(self, request: Request, lang: str, message: str = "", code: str = "",
                   status: int = 200) -> HTMLResponse:
@@ -217,7 +233,8 @@ class ParticipantClient:
     async def refuse(self, status: int, scope: Scope, send: Send) -> None:
         """The page for a request the guard refused before it reached a route (413, 403)."""
         request = Request(scope)
-        key = "web.too_large" if status == 413 else "error.generic"
+        key = (N_("Das war zu viel Text auf einmal. Bitte fassen Sie sich kürzer.") if status == 413
+               else N_("Das hat leider nicht geklappt."))
         response = self.code_form(request, _lang(request), t(key, _lang(request)), status=status)
         await response(scope, _drain(scope), send)
 
@@ -229,7 +246,8 @@ class ParticipantClient:
         if token:  # a tablet's bookmark from the Streamlit client: /teilnehmen?t=…
             return RedirectResponse(_url(f"/p/{token}", lang), status_code=303)
         if "code" in request.query_params and not request.query_params["code"].strip():
-            return self.code_form(request, lang, t("web.code.missing", lang), status=422)
+            return self.code_form(request, lang, t("Bitte geben Sie den Code vom Beamer ein.", lang),
+                                  status=422)
         code = request.query_params.get("code", "").strip()
         if not code:
             return self.code_form(request, lang)
@@ -247,7 +265,8 @@ class ParticipantClient:
         try:
             group_id = int(group) if group else None
         except ValueError:
-            return self.join_form(request, lang, code, message=UnknownGroup(group=group).message(lang), status=422)
+            return self.join_form(request, lang, code, message=UnknownGroup(group=group).message(lang),
+                                  status=422)
         try:
             participant = self.service().join(code, sector=form.get("sector") or None, group_id=group_id,
                                               group_tablet=tablet, join_key=form.get("join_key") or None)
@@ -279,7 +298,8 @@ class ParticipantClient:
     def _participant_screen(self, request: Request, lang: str) -> Response:
         participant = self._participant(request)
         if participant is None:
-            return self.code_form(request, lang, t("web.not_found", lang), status=404)
+            return self.code_form(request, lang, t("Diesen Link kennen wir nicht. Bitte geben Sie "
+                                                   "den Code vom Beamer ein.", lang), status=404)
         return self.screen(request, participant, lang)
 
     async def back_to_screen(self, request: Request) -> Response:
@@ -310,7 +330,8 @@ class ParticipantClient:
 
     # --- what participants do ------------------------------------------------------------
 
-    async def _act(self, request: Request, action: Callable[[Participant, dict[str, str], str], Response]) -> Response:
+    async def _act(self, request: Request,
+                   action: Callable[[Participant, dict[str, str], str], Response]) -> Response:
         """Read the form, find the participant, run ``action`` in a worker thread."""
         form = await _form(request)
         lang = _lang(request, form)
@@ -318,11 +339,13 @@ class ParticipantClient:
         def run() -> Response:
             participant = self._participant(request)
             if participant is None:
-                return self.code_form(request, lang, t("web.not_found", lang), status=404)
+                return self.code_form(request, lang, t("Diesen Link kennen wir nicht. Bitte geben "
+                                                       "Sie den Code vom Beamer ein.", lang), status=404)
             try:
                 return action(participant, form, lang)
             except StorageError as error:
-                return self.screen(request, participant, lang, Entry("storage", error.message(lang)), status=503)
+                return self.screen(request, participant, lang, Entry("storage", error.message(lang)),
+                                   status=503)
 
         return await self.work(run)
 
@@ -337,7 +360,8 @@ class ParticipantClient:
                 self.service().rate(participant.token, field_id, _level(raw))
             except WerkstattError as error:
                 return self.screen(request, participant, lang,
-                                   Entry(f"rating:{field_id}", error.message(lang), {"level": raw}), status=422)
+                                   Entry(f"rating:{field_id}", error.message(lang), {"level": raw}),
+                                   status=422)
             return self._stored(participant, lang, f"field-{field_id}")
 
         return await self._act(request, action)
@@ -348,7 +372,8 @@ class ParticipantClient:
             try:
                 self.service().choose_group(participant.token, _number(raw, UnknownGroup(group=raw)))
             except WerkstattError as error:
-                return self.screen(request, participant, lang, Entry("group", error.message(lang)), status=422)
+                return self.screen(request, participant, lang, Entry("group", error.message(lang)),
+                                   status=422)
             return self._stored(participant, lang, "cards", done="group")
 
         return await self._act(request, action)
@@ -358,10 +383,13 @@ class ParticipantClient:
             values = {k: form.get(k, "") for k in ("kind", "field", "text")}
             try:
                 if not values["kind"]:
-                    raise InvalidInput(problem="cards.pick_kind")
-                card = self.service().add_card(participant.token, values["field"], values["kind"], values["text"])
+                    raise InvalidInput(problem=N_("Bitte wählen Sie: Stärke, Handlungsbedarf oder "
+                                                  "Idee. Ihr Text ist noch da."))
+                card = self.service().add_card(participant.token, values["field"], values["kind"],
+                                               values["text"])
             except WerkstattError as error:
-                return self.screen(request, participant, lang, Entry("card", error.message(lang), values), status=422)
+                return self.screen(request, participant, lang, Entry("card", error.message(lang), values),
+                                   status=422)
             return self._stored(participant, lang, "my-cards", done=f"card-{card.kind}")
 
         return await self._act(request, action)
@@ -386,7 +414,8 @@ class ParticipantClient:
             except UnknownCard:
                 pass  # a double tap: the first one deleted it
             except WerkstattError as error:
-                return self.screen(request, participant, lang, Entry(f"edit:{raw}", error.message(lang)), status=422)
+                return self.screen(request, participant, lang, Entry(f"edit:{raw}", error.message(lang)),
+                                   status=422)
             return self._stored(participant, lang, "my-cards", done="deleted")
 
         return await self._act(request, action)
@@ -396,7 +425,9 @@ class ParticipantClient:
             raw, field_id = form.get("card", ""), form.get("field", "")
             try:
                 card_id = _number(raw, UnknownCard(card=raw))
-                dots = _number(form.get("dots", ""), InvalidInput(problem="problem.bad_dots", dots=form.get("dots", "")))
+                dots = _number(form.get("dots", ""),
+                               InvalidInput(problem=N_("„{dots}“ ist keine gültige Zahl von "
+                                                       "Punkten."), dots=form.get("dots", "")))
                 seen = form.get("seen", "")
                 self.service().vote(participant.token, card_id, dots, int(seen) if seen.isdigit() else None)
             except WerkstattError as error:
@@ -473,7 +504,7 @@ def _number(raw: str, error: WerkstattError) -> int:
 
 def _done_message(done: str, lang: str) -> str:
     if done.startswith("card-") and done[5:] in ("strength", "gap", "idea"):
-        return t("cards.saved", lang, kind=t(f"kind.{done[5:]}", lang))
+        return t("Gespeichert: Ihre Karte „{kind}“.", lang, kind=t(KIND_NAMES[done[5:]], lang))
     return t(DONE_MESSAGES[done], lang) if done in DONE_MESSAGES else ""
 
 

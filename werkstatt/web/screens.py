@@ -12,13 +12,30 @@ import datetime as dt
 import functools
 from dataclasses import dataclass, field
 
-from werkstatt.cards import KINDS, VOTABLE_KINDS, Card, TEXT_MAX_LENGTH
+from werkstatt.cards import KIND_HINTS, KIND_NAMES, KINDS, TEXT_MAX_LENGTH, VOTABLE_KINDS, Card
 from werkstatt.fieldsets import Fieldset
 from werkstatt.groupwork import Group
-from werkstatt.i18n import fmt_number, marked, t
+from werkstatt.i18n import N_, format_number, marked, t
 from werkstatt.service import Participant, Werkstatt, Workshop
 
 DONT_KNOW = "dont_know"  # the form value of "kann ich nicht einschätzen"
+# The phone's heading in each step, and what it says while there is nothing to enter.
+STEP_HEADINGS = {
+    "checkin": N_("Schön, dass Sie da sind!"),
+    "rating": N_("Ihre Einschätzung"),
+    "results": N_("Die Ergebnisse"),
+    "cards": N_("Gruppenarbeit: Ihre Karten"),
+    "voting": N_("Punkte vergeben"),
+    "ranking": N_("Das Ranking"),
+    "closed": N_("Vielen Dank!"),
+}
+STEP_WAITING = {
+    "checkin": N_("Gleich geht es los. Diese Seite wechselt von selbst, sobald die Bewertung beginnt."),
+    "results": N_("Die Bewertung ist geschlossen. Die Ergebnisse sehen Sie jetzt am Beamer."),
+    "ranking": N_("Das Ranking steht jetzt am Beamer. Ihre Punkte können Sie noch ändern, bis die "
+                  "Moderation sperrt."),
+    "closed": N_("Der Workshop ist beendet. Vielen Dank fürs Mitmachen!"),
+}
 
 
 @dataclass(frozen=True)
@@ -120,7 +137,7 @@ def card_context(app: Werkstatt, participant: Participant, workshop: Workshop, f
         "group_fields": [fieldset.field(f).title.marked(lang) for f in mine.field_ids] if mine else [],
         "needs_group": bool(groups) and mine is None,
         "card_fields": [Choice(f, fieldset.field(f).title.marked(lang)) for f in field_ids],
-        "kinds": [Choice(k, t(f"kind.{k}", lang), t(f"kind.{k}.help", lang)) for k in KINDS],
+        "kinds": [Choice(k, t(KIND_NAMES[k], lang), t(KIND_HINTS[k], lang)) for k in KINDS],
         "my_cards": list(reversed(app.my_cards(participant.token))),
         "text_max": TEXT_MAX_LENGTH,
     }
@@ -132,7 +149,8 @@ def ballot_context(app: Werkstatt, token: str, workshop: Workshop, fieldset: Fie
     before the reveal), and the cards of the chosen field."""
     mine = app.my_dots(token)
     by_field = _votable_by_field(app, workshop.id, workshop.cards_version)
-    fields = [BallotField(f.id, f.title.marked(lang), by_field[f.id], sum(mine.get(c.id, 0) for c in by_field[f.id]))
+    fields = [BallotField(f.id, f.title.marked(lang), by_field[f.id],
+                          sum(mine.get(c.id, 0) for c in by_field[f.id]))
               for f in fieldset.fields if f.id in by_field]
     current = next((f for f in fields if f.id == chosen), fields[0] if fields else None)
     spent = sum(mine.values())
@@ -160,7 +178,8 @@ def _votable_by_field(app: Werkstatt, workshop_id: int, cards_version: int) -> d
 def results(app: Werkstatt, token: str, workshop: Workshop, fieldset: Fieldset, lang: str) -> list[ResultRow]:
     """Per field the verdict and the median, as the projector shows them, beside one's own answer."""
     stored = app.my_ratings(token)
-    return [dataclasses.replace(row, mine=fieldset.scale.marked(stored[field_id], lang) if field_id in stored else None)
+    return [dataclasses.replace(row, mine=(fieldset.scale.marked(stored[field_id], lang)
+                                           if field_id in stored else None))
             for field_id, row in _room_results(app, workshop, lang)]
 
 
@@ -175,8 +194,9 @@ def _room_results(app: Werkstatt, workshop: Workshop, lang: str) -> tuple[tuple[
     for f in fieldset.fields:
         row = summary.loc[f.id]
         rows.append((f.id, ResultRow(
-            title=f.title.marked(lang), verdict=marked("verdict", row["verdict"], lang), verdict_id=row["verdict"],
-            median=_median(row["median"], fieldset, lang), answers=int(row["n"]), mine=None)))
+            title=f.title.marked(lang), verdict=marked("verdict", row["verdict"], lang),
+            verdict_id=row["verdict"], median=_median(row["median"], fieldset, lang),
+            answers=int(row["n"]), mine=None)))
     return tuple(rows)
 
 
@@ -185,8 +205,8 @@ def _median(median: float, fieldset: Fieldset, lang: str) -> str:
     if median != median:  # NaN: nobody answered on the scale
         return "–"
     if float(median).is_integer():
-        return f"{fmt_number(median, lang, digits=0)} – {fieldset.scale.marked(int(median), lang)}"
-    return fmt_number(median, lang)
+        return f"{format_number(median, lang, digits=0)} – {fieldset.scale.marked(int(median), lang)}"
+    return format_number(median, lang)
 
 
 def my_answers(app: Werkstatt, token: str, fieldset: Fieldset, lang: str) -> list[tuple[str, str]]:
