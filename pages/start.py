@@ -7,7 +7,7 @@ import streamlit as st
 
 from werkstatt.errors import WerkstattError
 from werkstatt.fieldsets import DEFAULT_FIELDSET
-from werkstatt.i18n import N_, t
+from werkstatt.i18n import N_, date_input_format, t
 from werkstatt.ui.access import statement_link
 from werkstatt.ui.context import get_app, lang, page_params, show_error
 from werkstatt.ui.frame import frame
@@ -38,7 +38,7 @@ def create_form(language: str) -> None:
         municipality = st.text_input(t("Kommune", language), key="create_municipality", max_chars=200)
         left, right = st.columns(2)
         date = left.date_input(t("Datum", language), value=dt.date.today(), key="create_date",
-                               format="DD.MM.YYYY" if language == "de" else "YYYY-MM-DD")
+                               format=date_input_format(language))
         place = right.text_input(t("Ort", language), key="create_place", max_chars=200)
         fieldset = st.selectbox(t("Handlungsfelder", language), fieldset_ids, key="create_fieldset",
                                 index=fieldset_ids.index(DEFAULT_FIELDSET), format_func=titles.get)

@@ -21,7 +21,7 @@ import plotly.graph_objects as go
 from werkstatt.actions import STATUS_NAMES
 from werkstatt.aggregate import VERDICTS
 from werkstatt.fieldsets import Fieldset, Scale
-from werkstatt.i18n import format_number, t, word
+from werkstatt.i18n import format_number, format_percent, percent_affixes, separators, t, word
 
 LEVEL_ANCHORS = ("#D55E00", "#E69F00", "#56B4E9", "#0072B2")  # vermillion, orange, sky blue, blue
 DONT_KNOW_COLOUR = "#BBBBBB"
@@ -94,7 +94,7 @@ def distribution_chart(summary: pd.DataFrame, fieldset: Fieldset, lang: str,
     for value, column in columns.items():
         label = scale.label(value, lang) or t("kann ich nicht einschätzen", lang)
         shares = (100 * counts[column] / totals.where(totals > 0)).fillna(0)
-        percents = [_percent(share, lang) for share in shares]
+        percents = [format_percent(share / 100, lang) for share in shares]
         traces.append(go.Bar(
             name=label,
             orientation="h",
@@ -121,7 +121,8 @@ def distribution_chart(summary: pd.DataFrame, fieldset: Fieldset, lang: str,
         uniformtext=dict(minsize=20 if large else 10, mode="hide"),
         legend=LEGEND_ON_TOP,
         xaxis=_axis(
-            t("Anteil der Antworten", lang), range=[0, 100], dtick=25, ticksuffix=_percent_sign(lang),
+            t("Anteil der Antworten", lang), range=[0, 100], dtick=25,
+            tickprefix=percent_affixes(lang)[0], ticksuffix=percent_affixes(lang)[1],
         ),
         yaxis=_axis(
             None, categoryorder="array", categoryarray=ids, autorange="reversed",
@@ -254,7 +255,7 @@ def _layout(lang: str, large: bool) -> dict:
         paper_bgcolor="white",
         plot_bgcolor="white",
         font=dict(family="Source Sans Pro, Arial, sans-serif", size=24 if large else 14, color=TEXT_COLOUR),
-        separators=",." if lang == "de" else ".,",
+        separators=separators(lang),  # plotly's own numbers (axes, hover) as the locale writes them
         margin=dict(l=20, r=60 if large else 30, t=20, b=20),
         hoverlabel=dict(font_size=22 if large else 14),
     )
@@ -265,15 +266,6 @@ def _axis(title: str | None, **settings) -> dict:
     return dict(
         title=dict(text=title), gridcolor="#E5E5E5", zeroline=False, automargin=True, fixedrange=True,
     ) | settings
-
-
-def _percent_sign(lang: str) -> str:
-    """German puts a (no-break) space before the per cent sign, English none."""
-    return "\u00a0%" if lang == "de" else "%"
-
-
-def _percent(value: float, lang: str) -> str:
-    return f"{value:.0f}{_percent_sign(lang)}"
 
 
 def _text_colour(background: str) -> str:

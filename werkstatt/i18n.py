@@ -29,10 +29,11 @@ import pathlib
 
 import jinja2
 from babel import Locale
-from babel.dates import format_date, format_time
+from babel.dates import format_date, format_time, get_date_format
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
-from babel.numbers import format_decimal
+from babel.numbers import format_decimal, get_decimal_symbol, get_group_symbol
+from babel.numbers import format_percent as _format_percent
 from babel.support import NullTranslations, Translations
 
 LOCALES = pathlib.Path(__file__).resolve().parent.parent / "locales"
@@ -139,6 +140,25 @@ def format_number(value: float | int | None, lang: str = DEFAULT_LANGUAGE, digit
     return format_decimal(value, format=pattern, locale=locale(lang))
 
 
+def format_percent(share: float | None, lang: str = DEFAULT_LANGUAGE) -> str:
+    """A share (``0.25``) as the locale writes a whole per cent: ``25 %`` in German (with a no-break
+    space), ``25%`` in English, ``%25`` in Turkish; a dash when missing."""
+    if _missing(share):
+        return NOT_AVAILABLE
+    return _format_percent(share, locale=locale(lang))
+
+
+def percent_affixes(lang: str = DEFAULT_LANGUAGE) -> tuple[str, str]:
+    """What the locale writes before and after a per cent number, for a chart axis's ticks."""
+    prefix, _, suffix = format_percent(0, lang).partition("0")
+    return prefix, suffix
+
+
+def separators(lang: str = DEFAULT_LANGUAGE) -> str:
+    """The decimal and the group separator of ``lang`` (CLDR), as plotly's ``separators`` wants them."""
+    return get_decimal_symbol(locale(lang)) + get_group_symbol(locale(lang))
+
+
 def format_change(value: float | None, lang: str = DEFAULT_LANGUAGE, digits: int = 1,
                   minus: str = "−") -> str:
     """A difference that reads as one: ``+0,5`` / ``−1,0`` / ``±0,0``; a dash when missing.
@@ -157,6 +177,15 @@ def format_day(value: dt.date | str | None, lang: str = DEFAULT_LANGUAGE) -> str
     if isinstance(value, str):
         value = dt.date.fromisoformat(value[:10])
     return format_date(value, format="medium", locale=locale(lang))
+
+
+def date_input_format(lang: str = DEFAULT_LANGUAGE) -> str:
+    """``st.date_input``'s format in the locale's order and separator (CLDR's short date; Streamlit
+    knows only ``YYYY``, ``MM`` and ``DD``): ``DD.MM.YYYY`` in German, ``MM/DD/YYYY`` in English."""
+    pattern = get_date_format("short", locale=locale(lang)).pattern
+    order = sorted("dMy", key=pattern.find)
+    separator = next((c for c in pattern if c in "./-"), "/")
+    return separator.join({"d": "DD", "M": "MM", "y": "YYYY"}[part] for part in order)
 
 
 def format_moment(value: dt.datetime, lang: str = DEFAULT_LANGUAGE) -> str:

@@ -15,9 +15,11 @@ import io
 import math
 import re
 
+from babel.numbers import format_decimal
+
 from werkstatt.errors import SelfCheckFileError
 from werkstatt.fieldsets import Fieldset
-from werkstatt.i18n import N_
+from werkstatt.i18n import N_, locale
 
 MAX_BYTES = 200_000
 FIELD_COLUMNS = ("feld", "field", "field_id", "handlungsfeld", "thema")
@@ -95,8 +97,7 @@ def score_text(score: float | None, lang: str) -> str:
     """A stored score as a person types it: ``2,85`` in German, ``2.85`` in English, no rounding."""
     if score is None:
         return ""
-    text = f"{score:g}"
-    return text.replace(".", ",") if lang == "de" else text
+    return format_decimal(score, format="0.######", locale=locale(lang))
 
 
 def template_csv(fieldset: Fieldset, lang: str) -> bytes:

@@ -206,3 +206,17 @@ def test_language_from_the_url(value, expected):
 
 def test_the_languages():
     assert LANGUAGES == ("de", "en") and PARTICIPANT_LANGUAGES[:2] == LANGUAGES
+
+
+def test_charts_take_their_separators_from_the_locale():
+    assert (i18n.separators("de"), i18n.separators("en"), i18n.separators("ru")) == (",.", ".,", ",\u00a0")
+
+
+def test_per_cents_as_each_locale_writes_them():
+    assert [i18n.format_percent(0.256, lang) for lang in ("de", "en", "tr")] == ["26\u00a0%", "26%", "%26"]
+    assert i18n.percent_affixes("de") == ("", "\u00a0%") and i18n.percent_affixes("tr") == ("%", "")
+    assert i18n.format_percent(None) == "–"
+
+
+def test_date_fields_ask_in_the_locales_order():
+    assert [i18n.date_input_format(lang) for lang in ("de", "en")] == ["DD.MM.YYYY", "MM/DD/YYYY"]

@@ -19,7 +19,7 @@ from werkstatt.actions import ATTRIBUTE_NAMES, PRIORITY_NAMES, STATUS_NAMES, Act
 from werkstatt.cards import KIND_NAMES, Card
 from werkstatt.errors import WerkstattError
 from werkstatt.fieldsets import Fieldset
-from werkstatt.i18n import N_, format_day, format_moment, nt, t
+from werkstatt.i18n import N_, date_input_format, format_day, format_moment, nt, t
 from werkstatt.taskforce import Process
 from werkstatt.ui.action_list import status_label
 from werkstatt.ui.context import ACTION_ERROR_KEY, get_app
@@ -100,7 +100,7 @@ def _action_inputs(prefix: str, fieldset: Fieldset, members: dict[int, Member], 
     left.selectbox(t("Handlungsfeld", language), fieldset.field_ids, key=f"{prefix}_field",
                    format_func=lambda f: fieldset.field(f).title.get(language))
     left.date_input(t("Fällig am", language), key=f"{prefix}_due",
-                    format="DD.MM.YYYY" if language == "de" else "YYYY-MM-DD")
+                    format=date_input_format(language))
     chosen = st.session_state.get(f"{prefix}_member", NOBODY)
     right.selectbox(t("Verantwortlich (Mitglied)", language), [NOBODY, *current, *([chosen] if chosen not in
                     [NOBODY, *current] else [])], key=f"{prefix}_member",

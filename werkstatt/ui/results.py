@@ -9,7 +9,7 @@ import streamlit as st
 
 from werkstatt import charts
 from werkstatt.fieldsets import Fieldset
-from werkstatt.i18n import N_, format_number, marked, t
+from werkstatt.i18n import N_, format_number, format_percent, marked, t
 
 CHART_CONFIG = {"displayModeBar": False, "responsive": True}
 
@@ -96,8 +96,7 @@ def distribution_numbers(summary: pd.DataFrame, fieldset: Fieldset, lang: str) -
     table = {t("Handlungsfeld", lang): [fieldset.field(f).title.get(lang) for f in rows.index]}
     totals = rows[list(columns.values())].fillna(0).sum(axis=1)
     for label, column in columns.items():
-        table[label] = [f"{int(count)} "
-                        f"({format_number(100 * count / total if total else 0, lang, digits=0)} %)"
+        table[label] = [f"{int(count)} ({format_percent(count / total if total else 0, lang)})"
                         for count, total in zip(rows[column].fillna(0), totals)]
     table[t("Antworten", lang)] = [int(total) for total in totals]
     return pd.DataFrame(table)
