@@ -104,8 +104,8 @@ def found_texts(root: pathlib.Path = ROOT) -> list[Found]:
     texts = []
     for patterns, reader in ((PYTHON_SOURCES, _python_texts), (TEMPLATE_SOURCES, _template_texts)):
         for pattern in patterns:
-            for path in sorted(root.glob(pattern)):
-                texts += reader(path, path.relative_to(root).as_posix())
+            for path in sorted(root.glob(pattern)):  # a screen's texts together, in reading order
+                texts += sorted(reader(path, path.relative_to(root).as_posix()), key=lambda f: f.line)
     return texts
 
 
