@@ -159,6 +159,25 @@ def test_the_ranking_lists_the_most_dots_first_only_after_the_reveal(app, card_w
     assert "● 6" in page
 
 
+@pytest.mark.parametrize("tied, hint", [(0, None), (1, "+ 1 weitere Karte mit gleich vielen Punkten"),
+                                        (3, "+ 3 weitere Karten mit gleich vielen Punkten")])
+def test_the_ranking_says_when_its_cut_leaves_out_a_tie(app, card_workshop, open_page, tied, hint):
+    """Eight rows fit; the eighth has one dot like the cards after it: those are named, not hidden."""
+    ids, _ = _voting(app, card_workshop, cards=12)
+    voter = app.join(card_workshop.join_code).token
+    app.set_dot_rules(card_workshop.id, budget=20, per_card=2)
+    for card in ids[:7]:
+        app.vote(voter, card, 2)
+    for card in ids[7:8 + tied]:
+        app.vote(voter, card, 1)
+    app.set_live_step(card_workshop.id, "ranking")
+    page = _html(_projector(app, card_workshop, open_page))
+    assert page.count('<td class="dots">') == 8  # the ideas have no dots yet
+    assert ('class="ws-tie"' in page) == bool(hint)
+    if hint:
+        assert hint in page
+
+
 def test_the_projector_counts_the_voters_in_singular_and_plural(app, card_workshop, open_page):
     ids, _ = _voting(app, card_workshop)
     first, second = app.join(card_workshop.join_code).token, app.join(card_workshop.join_code).token

@@ -17,7 +17,7 @@ import streamlit as st
 from werkstatt.cards import KIND_HEADINGS, KINDS, VOTABLE_KINDS, Card, ranked
 from werkstatt.fieldsets import Fieldset
 from werkstatt.groupwork import Group
-from werkstatt.i18n import N_, format_number, t
+from werkstatt.i18n import N_, format_number, nt, t
 
 PAGE_SECONDS = 12
 CARDS_PER_COLUMN = 5  # about what fits under each other at projector size
@@ -50,6 +50,7 @@ CSS = """
 .ws-rank td.dots { font-weight: 800; white-space: nowrap; text-align: right; width: 6rem; }
 .ws-rank td.text { white-space: pre-wrap; overflow-wrap: anywhere; unicode-bidi: plaintext; }
 .ws-rank small { display: block; font-size: 1.3rem; color: #444; }
+.ws-tie { font-size: 1.4rem; color: #333; padding: 0.35rem 0.5rem; }
 </style>
 """
 
@@ -122,13 +123,21 @@ def ranking(board: list[Card], fieldset: Fieldset, lang: str) -> None:
     st.html(CSS)
     columns = st.columns(2, gap="large")
     for column, kind in zip(columns, VOTABLE_KINDS):
+        voted = [card for card in ranked(board, kinds=(kind,)) if card.dots]
+        shown = voted[:RANKING_SIZE]
         rows = "".join(
             f'<tr><td class="dots">● {format_number(card.dots, lang)}</td>'
             f'<td class="text">{html.escape(card.text)}'
             f'<small>{html.escape(fieldset.field(card.field_id).title.get(lang))}</small></td></tr>'
-            for card in ranked(board, kinds=(kind,))[:RANKING_SIZE] if card.dots
+            for card in shown
         )
         body = f'<table class="ws-rank">{rows}</table>' if rows else \
             f'<div class="ws-empty">{html.escape(t("Noch keine Punkte.", lang))}</div>'
+        # The cut must not hide a tie: say how many more have as many dots as the last row shown.
+        tied = [card for card in voted[RANKING_SIZE:] if card.dots == shown[-1].dots]
+        if tied:
+            more = nt("+ {n} weitere Karte mit gleich vielen Punkten",
+                      "+ {n} weitere Karten mit gleich vielen Punkten", len(tied), lang)
+            body += f'<div class="ws-tie">{html.escape(more)}</div>'
         column.html(f'<div class="ws-kind-{kind}"><h3 class="ws-head">'
                     f'{html.escape(t(RANKING_HEADINGS[kind], lang))}</h3></div>{body}')
