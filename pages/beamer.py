@@ -17,7 +17,7 @@ from werkstatt.ui.context import lang as screen_language
 from werkstatt.ui.frame import frame
 from werkstatt.ui.links import page_url, qr_png
 from werkstatt.ui.live import follow
-from werkstatt.ui.results import result_charts, verdict_cards
+from werkstatt.ui.results import result_charts, too_few_note, verdict_cards
 from werkstatt.ui.timer import countdown
 from werkstatt.ui.wall import card_wall, group_strip, ranking
 
@@ -79,6 +79,8 @@ def projector_page() -> None:
     elif step.shows_results:
         summary = app.summary(workshop.id)
         verdict_cards(summary, fieldset, lang)
+        if note := too_few_note(summary, fieldset, lang):
+            st.html(f'<div class="ws-label">{html.escape(note)}</div>')
         result_charts(summary, fieldset, lang, large=True)
     else:
         left, right = st.columns([3, 2], gap="large")

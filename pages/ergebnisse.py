@@ -10,7 +10,7 @@ from werkstatt.ui.downloads import workshop_downloads
 from werkstatt.ui.frame import frame
 from werkstatt.ui.guard import facilitator_token, require_facilitator
 from werkstatt.ui.live import follow
-from werkstatt.ui.results import result_charts, sector_table, summary_table
+from werkstatt.ui.results import result_charts, sector_table, summary_table, too_few_note
 from werkstatt.ui.text import literal
 
 
@@ -28,6 +28,8 @@ def results_page() -> None:
     summary = app.summary(workshop.id)
     st.subheader(t("Je Handlungsfeld", language), anchor=False)
     st.dataframe(summary_table(summary, fieldset, language), hide_index=True, width="stretch")
+    if note := too_few_note(summary, fieldset, language):
+        st.caption(note)
     st.caption(t("Median und Verteilung zuerst; der Mittelwert steht nur daneben. Konsens: 1 = alle "
                  "einig, 0 = je zur Hälfte an beiden Enden der Skala. „Kann ich nicht einschätzen“ "
                  "wird gezählt, aber nie gemittelt.", language))

@@ -173,3 +173,20 @@ def test_a_broken_fieldset_file_is_named_on_the_start_page_and_the_others_stay(
     warnings = [w.value for w in at.warning]
     assert len(warnings) == 1 and "kaputt.yaml, Zeile" in warnings[0]
     assert at.selectbox(key="create_fieldset").options == ["Selbstcheck Weltoffene Kommune"]
+
+
+@pytest.mark.parametrize("people, explained", [(3, True), (6, False)])
+def test_too_few_answers_is_explained_where_it_shows(app, rating_workshop, open_page, people, explained):
+    """A rehearsal with three colleagues reads "zu wenige Antworten" in every field: the results page
+    and the projector say why (fewer than 5 answers on the scale), and say nothing once all have 5."""
+    fieldset = app.fieldset(rating_workshop)
+    for _ in range(people):
+        token = app.join(rating_workshop.join_code).token
+        for field in fieldset.fields:
+            app.rate(token, field.id, 3)
+    app.set_live_step(rating_workshop.id, "results")
+    note = "„zu wenige Antworten“ heißt: weniger als 5 Antworten auf der Skala"
+    results = open_page("pages/ergebnisse.py", f=app.facilitator_login(rating_workshop.join_code, PIN))
+    assert any(note in caption.value for caption in results.caption) == explained
+    projector = open_page("pages/beamer.py", w=str(rating_workshop.id), code=rating_workshop.join_code)
+    assert (note in "\n".join(element.proto.body for element in projector.get("html"))) == explained

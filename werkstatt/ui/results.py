@@ -9,13 +9,25 @@ import streamlit as st
 
 from werkstatt import charts
 from werkstatt.fieldsets import Fieldset
-from werkstatt.i18n import N_, format_number, format_percent, marked, t
+from werkstatt.i18n import N_, format_number, format_percent, marked, nt, t, word
 
 CHART_CONFIG = {"displayModeBar": False, "responsive": True}
 
 
 def verdict_text(verdict: str, lang: str) -> str:
     return marked("verdict", verdict, lang)
+
+
+def too_few_note(summary: pd.DataFrame, fieldset: Fieldset, lang: str) -> str:
+    """Why a field reads "zu wenige Antworten", or "" when none does: a rehearsal with three
+    colleagues reads it in every field, and the room should know it is the count, not the city."""
+    if not (summary["verdict"] == "too_few").any():
+        return ""
+    return nt("„{word}“ heißt: weniger als {n} Antwort auf der Skala („kann ich nicht einschätzen“ "
+              "zählt nicht mit) – zu wenig für eine Einschätzung.",
+              "„{word}“ heißt: weniger als {n} Antworten auf der Skala („kann ich nicht einschätzen“ "
+              "zählt nicht mit) – zu wenig für eine Einschätzung.",
+              fieldset.verdict.min_answers, lang, word=word("verdict", "too_few", lang))
 
 
 def summary_table(summary: pd.DataFrame, fieldset: Fieldset, lang: str) -> pd.DataFrame:
