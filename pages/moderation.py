@@ -38,6 +38,10 @@ def step_controls(workshop, language: str) -> None:
         column.button(t(step.button, language), key=f"go_{step.id}", disabled=disabled,
                       type="primary" if following and step.id == following.id else "secondary",
                       on_click=act, args=(get_app().set_live_step, workshop.id, step.id), width="stretch")
+    if following is not None and following.accepts_cards and not get_app().groups(workshop.id):
+        st.warning(t("Noch keine Gruppen: In der Gruppenarbeit schreiben dann alle Karten zu jedem "
+                     "Handlungsfeld. Gruppen legen Sie im Reiter „Gruppen“ an, mit einem Klick eine je "
+                     "Handlungsfeld.", language), icon=":material/groups:")
     st.checkbox(t("Ja, ich möchte den Workshop endgültig beenden.", language), key="confirm_close")
     if workshop.live_step in ("checkin", "rating"):
         st.info(t("Die Ergebnisse sind für Beamer und Teilnehmende noch verborgen.", language),

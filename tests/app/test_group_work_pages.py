@@ -61,6 +61,20 @@ def test_one_click_makes_one_group_per_field(app, workshop, console):
     assert "Management und Steuerung" in texts(at)
 
 
+def test_the_console_warns_before_group_work_without_groups(app, workshop, console):
+    """Group work may run without groups (everyone writes for every field), but the facilitator
+    should choose that, not find it out when the phones show every field."""
+    warning = "Noch keine Gruppen: In der Gruppenarbeit schreiben dann alle Karten zu jedem Handlungsfeld."
+    app.set_live_step(workshop.id, "results")  # the next step is group work
+    assert any(warning in w.value for w in console("Ablauf").warning)
+    app.add_default_groups(workshop.id)
+    assert not any(warning in w.value for w in console("Ablauf").warning)
+    app.set_live_step(workshop.id, "rating")  # group work is not next: nothing to warn about
+    for group in app.groups(workshop.id):
+        app.delete_group(workshop.id, group.id)
+    assert not any(warning in w.value for w in console("Ablauf").warning)
+
+
 def test_a_group_is_added_from_the_console_and_a_bad_one_gets_a_message(app, workshop, console):
     at = console("Gruppen")
     at.text_input(key="new_group_name").input("Gruppe Nord")
