@@ -118,6 +118,7 @@ class ParticipantClient:
                                       ballot_card=self.ballot_card, kind_names=KIND_NAMES,
                                       step_headings=STEP_HEADINGS, step_waiting=STEP_WAITING)
         self._ballot_card_copy = functools.lru_cache(maxsize=4096)(self._render_ballot_card)
+        self._ballot_module = functools.cache(self._make_ballot_module)
 
     async def work(self, function: Callable[..., T], *args) -> T:
         """Run ``function`` (a page render, a write) in a worker thread, at most ``WORKERS`` at once.
@@ -191,9 +192,13 @@ class ParticipantClient:
 
     def _render_ballot_card(self, card: Card, mine: int, input_open: bool, dots_per_card: int, field_id: str,
                             lang: str, dots_url: str, refused: str) -> Markup:
-        return Markup(self.templates.get_template("_ballot_card.html").render(
-            card=card, mine=mine, open=input_open, dots_per_card=dots_per_card, field_id=field_id, lang=lang,
-            dots_url=dots_url, refused=refused))
+        """The macro escapes what people typed and returns Jinja's own Markup."""
+        macro = self._ballot_module(lang).ballot_card
+        return macro(card, mine, input_open, dots_per_card, field_id, dots_url, refused)
+
+    def _make_ballot_module(self, lang: str):
+        """``_ballot_card.html`` as a module whose texts are in ``lang`` (kept, one per language)."""
+        return self.templates.get_template("_ballot_card.html").make_module({"lang": lang})
 
     def code_form(self, request: Request, lang: str, message: str = "", code: str = "",
                   status: int = 200) -> HTMLResponse:
