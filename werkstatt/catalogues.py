@@ -23,12 +23,11 @@ from collections.abc import Iterator
 
 from babel import Locale
 from babel.messages.catalog import Catalog
-from babel.messages.mofile import write_mo
 from babel.messages.plurals import get_plural
 from babel.messages.pofile import read_po, write_po
 from jinja2.ext import babel_extract
 
-from werkstatt.i18n import DOMAINS, LANGUAGES, LOCALES, PARTICIPANT_LANGUAGES
+from werkstatt.i18n import DOMAINS, LANGUAGES, LOCALES, PARTICIPANT_LANGUAGES, compiled
 
 ROOT = LOCALES.parent
 PYTHON_SOURCES = ("werkstatt/**/*.py", "pages/*.py", "app.py", "navigation.py")
@@ -183,14 +182,10 @@ def extract_and_update(root: pathlib.Path = ROOT, dry_run: bool = False) -> list
 
 
 def compile_all(root: pathlib.Path = ROOT) -> list[pathlib.Path]:
-    """Every ``.po`` to its ``.mo`` (fuzzy translations left out: they show in German)."""
+    """Every ``.po`` to its ``.mo`` (``i18n.compiled``)."""
     written = []
     for po in sorted((root / LOCALES.relative_to(ROOT)).glob("*/LC_MESSAGES/*.po")):
-        lang, domain = po.parts[-3], po.stem
-        with po.open("rb") as file:
-            catalog = read_po(file, locale=lang, domain=domain)
-        with po.with_suffix(".mo").open("wb") as file:
-            write_mo(file, catalog)
+        po.with_suffix(".mo").write_bytes(compiled(po))
         written.append(po.with_suffix(".mo"))
     return written
 

@@ -83,15 +83,18 @@ def _load(lang: str, domain: str) -> Translations | None:
     po, mo = folder / f"{domain}.po", folder / f"{domain}.mo"
     if not po.exists():
         return None
-    if mo.exists() and mo.stat().st_mtime >= po.stat().st_mtime:
-        with mo.open("rb") as file:
-            return Translations(file, domain=domain)
+    fresh = mo.exists() and mo.stat().st_mtime >= po.stat().st_mtime
+    return Translations(io.BytesIO(mo.read_bytes() if fresh else compiled(po)), domain=domain)
+
+
+def compiled(po: pathlib.Path) -> bytes:
+    """A ``locales/<lang>/LC_MESSAGES/<domain>.po`` file as the ``.mo`` bytes gettext reads
+    (fuzzy translations left out: they show in German until a person confirms them)."""
     with po.open("rb") as file:
-        catalog = read_po(file, locale=lang, domain=domain)
+        catalog = read_po(file, locale=po.parts[-3], domain=po.stem)
     buffer = io.BytesIO()
     write_mo(buffer, catalog)
-    buffer.seek(0)
-    return Translations(buffer, domain=domain)
+    return buffer.getvalue()
 
 
 def t(message: str, lang: str = DEFAULT_LANGUAGE, **params: object) -> str:
