@@ -97,10 +97,18 @@ def compiled(po: pathlib.Path) -> bytes:
     return buffer.getvalue()
 
 
+def unmark(text: str | tuple[str, str]) -> tuple[str | None, str | tuple[str, str]]:
+    """A text marked with ``N_``/``P_`` as a catalogue keys it: (context or None, German message)."""
+    if isinstance(text, tuple):
+        return None, text
+    context, _, message = text.rpartition(CONTEXT_SEPARATOR)
+    return context or None, message
+
+
 def t(message: str, lang: str = DEFAULT_LANGUAGE, **params: object) -> str:
     """``message`` (the German source text, or a text marked with ``N_``/``P_``) in ``lang``,
     formatted with ``params`` (``{name}`` placeholders)."""
-    context, _, text = message.rpartition(CONTEXT_SEPARATOR)
+    context, text = unmark(message)
     catalogue = translations(lang)
     found = catalogue.pgettext(context, text) if context else catalogue.gettext(text)
     return found.format(**params) if params else found

@@ -39,14 +39,6 @@ def extracted() -> set:
     return {(m.context, m.id) for catalog in catalogues.templates().values() for m in catalog if m.id}
 
 
-def _key(text) -> tuple:
-    """A marked text (``N_``/``P_``) as the extraction names it."""
-    if isinstance(text, tuple):
-        return None, text
-    context, _, message = text.rpartition(i18n.CONTEXT_SEPARATOR)
-    return context or None, message
-
-
 def test_every_text_named_in_a_table_is_extracted(extracted):
     """A text that is looked up from a table (a step, a kind, a status, an error) must be marked where
     it is written, or no catalogue would ever carry it."""
@@ -59,7 +51,7 @@ def test_every_text_named_in_a_table_is_extracted(extracted):
     texts += [error.key for error in vars(errors).values()
               if isinstance(error, type) and issubclass(error, errors.WerkstattError)]
     assert len(texts) > 100
-    assert sorted(str(text) for text in texts if _key(text) not in extracted) == []
+    assert sorted(str(text) for text in texts if i18n.unmark(text) not in extracted) == []
 
 
 def test_every_table_covers_its_ids():
