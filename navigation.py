@@ -1,9 +1,9 @@
 """The Streamlit side of Werkstatt: which page a URL opens; nothing else.
 
-``app.py`` serves this script beside the participants' routes (``werkstatt.web``), which
-own ``/teilnehmen``. Navigation is hidden: nobody browses between roles. Each screen is
-reached by its own link (the projector link, the facilitator's ``?f=`` token), and the
-facilitator pages check that token themselves (``werkstatt.ui.guard``), as does the
+``app.py`` serves this script beside the participants' routes (``werkstatt.web``, which own
+``/teilnehmen``) and the projector (``werkstatt.projector``, ``/beamer``). Navigation is hidden:
+nobody browses between roles. Each screen is reached by its own link (the facilitator's ``?f=``
+token), and the facilitator pages check that token themselves (``werkstatt.ui.guard``), as does the
 task-force page with its ``?tf=`` sign-in, so no typed URL reaches a facilitator control
 without the PIN.
 
@@ -26,10 +26,9 @@ PAGES = Path(__file__).parent / "pages"
 
 language = lang()
 start = st.Page(PAGES / "start.py", title=t("Start", language), default=True)
-projector = st.Page(PAGES / "beamer.py", title=t("Beamer", language))
 facilitate = st.Page(PAGES / "moderation.py", title=t("Moderation", language))
 results = st.Page(PAGES / "ergebnisse.py", title=t("Ergebnisse", language))
 taskforce = st.Page(PAGES / "taskforce.py", title=t("Taskforce", language))
 statement = st.Page(PAGES / "barrierefreiheit.py", title=t("Barrierefreiheit", language))
 
-st.navigation([start, projector, facilitate, results, taskforce, statement], position="hidden").run()
+st.navigation([start, facilitate, results, taskforce, statement], position="hidden").run()

@@ -7,7 +7,10 @@ import random
 
 import argon2
 import pytest
+from starlette.applications import Starlette
+from starlette.testclient import TestClient
 
+from werkstatt.projector.routes import ProjectorScreen
 from werkstatt.service import Werkstatt
 
 PIN = "4711"
@@ -69,3 +72,31 @@ def seed_ratings(app: Werkstatt, workshop, participants: int = 12, seed: int = 4
             app.rate(token, field.id, rng.choice(list(fieldset.scale.values) + [None]))
         tokens.append(token)
     return tokens
+
+
+class Projector:
+    """The projector page as a browser fetches it (Starlette's test client on the real routes)."""
+
+    def __init__(self, app: Werkstatt):
+        async def work(function, *args):  # the real client runs it in a worker thread; the result is the same
+            return function(*args)
+
+        self.screen = ProjectorScreen(service=lambda: app, work=work)
+        self.client = TestClient(Starlette(routes=self.screen.routes()), follow_redirects=False)
+
+    def page(self, workshop, **params: str):
+        return self.client.get("/beamer", params={"w": str(workshop.id), "code": workshop.join_code} | params)
+
+    def html(self, workshop, **params: str) -> str:
+        response = self.page(workshop, **params)
+        assert response.status_code == 200, response.text
+        return response.text
+
+    def stage(self, workshop, seen: str = "", **params: str):
+        return self.client.get("/beamer/stage", params={"w": str(workshop.id), "code": workshop.join_code,
+                                                        "seen": seen} | params)
+
+
+@pytest.fixture
+def projector(app) -> Projector:
+    return Projector(app)

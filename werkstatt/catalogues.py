@@ -31,7 +31,8 @@ from werkstatt.i18n import DOMAINS, LANGUAGES, LOCALES, PARTICIPANT_LANGUAGES, c
 
 ROOT = LOCALES.parent
 PYTHON_SOURCES = ("werkstatt/**/*.py", "pages/*.py", "app.py", "navigation.py")
-TEMPLATE_SOURCES = ("werkstatt/templates/*.html", "werkstatt/web/templates/*.html")
+TEMPLATE_SOURCES = ("werkstatt/templates/*.html", "werkstatt/projector/templates/*.html",
+                    "werkstatt/web/templates/*.html")
 PARTICIPANT_FOLDER = "werkstatt/web/"
 # Which languages must be complete in which domain; German is the source and needs no file.
 REQUIRED = {

@@ -176,7 +176,8 @@ def test_a_broken_fieldset_file_is_named_on_the_start_page_and_the_others_stay(
 
 
 @pytest.mark.parametrize("people, explained", [(3, True), (6, False)])
-def test_too_few_answers_is_explained_where_it_shows(app, rating_workshop, open_page, people, explained):
+def test_too_few_answers_is_explained_where_it_shows(app, rating_workshop, open_page, projector, people,
+                                                    explained):
     """A rehearsal with three colleagues reads "zu wenige Antworten" in every field: the results page
     and the projector say why (fewer than 5 answers on the scale), and say nothing once all have 5."""
     fieldset = app.fieldset(rating_workshop)
@@ -188,5 +189,4 @@ def test_too_few_answers_is_explained_where_it_shows(app, rating_workshop, open_
     note = "„zu wenige Antworten“ heißt: weniger als 5 Antworten auf der Skala"
     results = open_page("pages/ergebnisse.py", f=app.facilitator_login(rating_workshop.join_code, PIN))
     assert any(note in caption.value for caption in results.caption) == explained
-    projector = open_page("pages/beamer.py", w=str(rating_workshop.id), code=rating_workshop.join_code)
-    assert (note in "\n".join(element.proto.body for element in projector.get("html"))) == explained
+    assert (note in projector.html(rating_workshop)) == explained

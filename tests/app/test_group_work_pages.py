@@ -132,73 +132,7 @@ def test_the_console_locks_the_step_and_starts_a_timer(app, card_workshop, conso
     assert (workshop.locked, workshop.timer_seconds, workshop.timer_locks) == (False, 600, True)
 
 
-# --- projector and results ------------------------------------------------------------
-
-
-def _projector(app, workshop, open_page):
-    return open_page("pages/beamer.py", w=str(workshop.id), code=workshop.join_code)
-
-
-@pytest.mark.parametrize("payload", PAYLOADS)
-def test_the_projector_wall_escapes_every_card(app, card_workshop, open_page, payload):
-    token = app.join(card_workshop.join_code).token
-    app.add_card(token, "management", "gap", payload)
-    page = _html(_projector(app, card_workshop, open_page))
-    assert '<div class="ws-note">' + payload.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;") in page
-    assert "<script>alert" not in page and "<b>fett" not in page  # the page's own language script aside
-
-
-def test_the_wall_shows_groups_with_their_card_counts(app, workshop, open_page):
-    north = app.add_group(workshop.id, "Gruppe Nord", ["management"])
-    app.add_group(workshop.id, "Gruppe Süd", ["zugang"])
-    app.set_live_step(workshop.id, "cards")
-    token = app.join(workshop.join_code, group_id=north.id).token
-    app.add_card(token, "management", "gap", "Eins")
-    app.add_card(token, "management", "idea", "Zwei")
-    page = _html(_projector(app, workshop, open_page))
-    assert "Gruppe Nord: <b>2</b>" in page and "Gruppe Süd: <b>0</b>" in page
-    assert "Management und Steuerung" in page
-
-
-def test_the_ranking_lists_the_most_dots_first_only_after_the_reveal(app, card_workshop, open_page):
-    ids, _ = _voting(app, card_workshop)
-    voters = [app.join(card_workshop.join_code).token for _ in range(3)]
-    for token in voters:
-        app.vote(token, ids[2], 2)
-    app.vote(voters[0], ids[1], 1)
-    assert "class=\"ws-rank\"" not in _html(_projector(app, card_workshop, open_page))
-    app.set_live_step(card_workshop.id, "ranking")
-    page = _html(_projector(app, card_workshop, open_page))
-    assert page.index("Bedarf 2") < page.index("Bedarf 1")
-    assert "● 6" in page
-
-
-@pytest.mark.parametrize("tied, hint", [(0, None), (1, "+ 1 weitere Karte mit gleich vielen Punkten"),
-                                        (3, "+ 3 weitere Karten mit gleich vielen Punkten")])
-def test_the_ranking_says_when_its_cut_leaves_out_a_tie(app, card_workshop, open_page, tied, hint):
-    """Eight rows fit; the eighth has one dot like the cards after it: those are named, not hidden."""
-    ids, _ = _voting(app, card_workshop, cards=12)
-    voter = app.join(card_workshop.join_code).token
-    app.set_dot_rules(card_workshop.id, budget=20, per_card=2)
-    for card in ids[:7]:
-        app.vote(voter, card, 2)
-    for card in ids[7:8 + tied]:
-        app.vote(voter, card, 1)
-    app.set_live_step(card_workshop.id, "ranking")
-    page = _html(_projector(app, card_workshop, open_page))
-    assert page.count('<td class="dots">') == 8  # the ideas have no dots yet
-    assert ('class="ws-tie"' in page) == bool(hint)
-    if hint:
-        assert hint in page
-
-
-def test_the_projector_counts_the_voters_in_singular_and_plural(app, card_workshop, open_page):
-    ids, _ = _voting(app, card_workshop)
-    first, second = app.join(card_workshop.join_code).token, app.join(card_workshop.join_code).token
-    app.vote(first, ids[0], 1)
-    assert "1 hat schon Punkte vergeben" in _html(_projector(app, card_workshop, open_page))
-    app.vote(second, ids[0], 1)
-    assert "2 haben schon Punkte vergeben" in _html(_projector(app, card_workshop, open_page))
+# --- results (the projector is in tests/web/test_projector.py) ----------------------------
 
 
 def test_results_list_top_cards_and_cards_per_group(app, workshop, open_page):

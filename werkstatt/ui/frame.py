@@ -3,7 +3,7 @@ language for screen readers with the focus ring, and the Deutsch/English switch.
 
 Each page calls ``frame`` itself rather than leaving it to ``navigation.py``: a server
 process that has not yet run ``navigation.py`` (nobody has opened ``/`` since it started,
-say after a restart, when the console and the projector reconnect first) runs a file from
+say after a restart, when the console reconnects first) runs a file from
 ``pages/`` on its own, in Streamlit's old multipage mode, and the page must look the same
 either way.
 """
@@ -20,11 +20,8 @@ from werkstatt.ui.context import lang, language_switch
 ICON = Path(__file__).resolve().parents[2] / "assets" / "icon.svg"
 
 
-def frame(wide: bool = False, switch: bool = True) -> None:
-    """``wide`` for the screens that use the whole width (projector, console, results, task
-    force); ``switch=False`` for the projector, which says the workshop's language itself and
-    has no controls at all."""
+def frame(wide: bool = False) -> None:
+    """``wide`` for the screens that use the whole width (console, results, task force)."""
     st.set_page_config(page_title="Werkstatt", page_icon=str(ICON), layout="wide" if wide else "centered")
-    if switch:
-        accessible_page(lang())
-        language_switch()
+    accessible_page(lang())
+    language_switch()

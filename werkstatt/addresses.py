@@ -1,0 +1,63 @@
+"""The address under which phones in the room reach this server (what every QR code carries).
+
+``localhost`` is no such address. In order: ``WERKSTATT_BASE_URL`` if set; else the address the
+browser used if it is not a loopback one; else this machine's first LAN address with the
+browser's port. Shared by the Streamlit console (``werkstatt.ui.links``) and the projector
+(``werkstatt.projector``), so both show the same link.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import ipaddress
+import os
+import socket
+import struct
+from urllib.parse import urlencode, urlsplit
+
+BASE_URL_ENV = "WERKSTATT_BASE_URL"
+SIOCGIFADDR = 0x8915
+
+
+def is_loopback(host: str) -> bool:
+    if host in ("localhost", ""):
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def lan_addresses() -> list[str]:
+    """IPv4 addresses of this machine's non-loopback interfaces (Linux)."""
+    found = []
+    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as sock:
+        for _, name in socket.if_nameindex():
+            try:
+                packed = fcntl.ioctl(sock.fileno(), SIOCGIFADDR, struct.pack("256s", name[:15].encode()))
+            except OSError:
+                continue
+            address = socket.inet_ntoa(packed[20:24])
+            if not is_loopback(address):
+                found.append(address)
+    return found
+
+
+def reachable_base(seen_url: str) -> str:
+    """Scheme, host and port under which phones reach this server, given the URL this browser used."""
+    configured = os.environ.get(BASE_URL_ENV, "").strip().rstrip("/")
+    if configured:
+        return configured
+    seen = urlsplit(seen_url or "http://localhost:8501")
+    if not is_loopback(seen.hostname or ""):
+        return f"{seen.scheme}://{seen.netloc}"
+    addresses = lan_addresses()
+    host = addresses[0] if addresses else (seen.hostname or "localhost")
+    port = f":{seen.port}" if seen.port else ""
+    return f"{seen.scheme}://{host}{port}"
+
+
+def link(base: str, url_path: str, **params: str) -> str:
+    """``base/url_path?params``, leaving out empty parameters."""
+    query = urlencode({k: v for k, v in params.items() if v})
+    return f"{base}/{url_path}" + (f"?{query}" if query else "")
