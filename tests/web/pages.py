@@ -434,9 +434,10 @@ def timer(page) -> Node | None:
     return tree(page).find(role="timer")
 
 
-def timer_seconds(page) -> int | None:
+def timer_ms(page) -> int | None:
+    """The milliseconds left that the page's script counts down from."""
     node = timer(page)
-    return None if node is None else int(node.get("data-left"))
+    return None if node is None else int(node.get("data-left-ms"))
 
 
 def timer_shown(page) -> str:

@@ -112,7 +112,7 @@ def test_a_card_sent_after_a_locking_timer_ran_out_is_refused_with_the_text_kept
     assert writer.write("Noch rechtzeitig geschrieben").status_code == 303
     clock.advance(seconds=2)  # the countdown ran out: nobody stored the lock yet, the clock holds it
     page = writer.screen()
-    assert pages.timer_seconds(page) == 0
+    assert pages.timer_ms(page) == 0
     assert t("Die Kartenrunde ist gerade gesperrt. Ihre Karten bleiben gespeichert.", "de") in pages.info_text(page)
 
     answer = writer.write(typed, kind="strength")

@@ -6,7 +6,9 @@
    - keeps unsent text (a card, an edit) in localStorage until the server has stored it, so
      a reload, a lock or a dropped Wi-Fi loses nothing;
    - keeps taps made while offline and sends them when the connection returns, saying so;
-   - counts a running timer down between two screens, from the seconds the server sent. */
+   - counts a running timer down between two screens, from the milliseconds the server sent,
+     counted from the moment the screen was asked for: it reaches zero when the server locks,
+     never after. */
 "use strict";
 document.documentElement.classList.add("js");
 
@@ -18,6 +20,8 @@ document.documentElement.classList.add("js");
   let sending = false;
   let offline = false;
   let refreshing = null;
+  // when the request for the screen shown now went out (the timer counts from there)
+  let askedAt = (performance.getEntriesByType("navigation")[0] || {}).requestStart || 0;
   let refreshAgain = false;
 
   const $ = (selector, root = document) => root.querySelector(selector);
@@ -90,8 +94,11 @@ document.documentElement.classList.add("js");
     if (refreshing) { refreshAgain = true; return refreshing; }
     refreshing = (async () => {
       try {
+        const asked = performance.now();
         const response = await fetch(pageUrl(), { credentials: "same-origin", cache: "no-store" });
-        morph(await response.text());
+        const html = await response.text();
+        askedAt = asked;
+        morph(html);
       } catch (e) {
         /* the event stream reconnects by itself and asks again */
       } finally {
@@ -199,6 +206,7 @@ document.documentElement.classList.add("js");
     sending = true;
     const item = queue[0];
     let response = null;
+    const asked = performance.now();
     try {
       response = await fetch(item.action, {
         method: "POST", body: freshBody(item), credentials: "same-origin",
@@ -220,6 +228,7 @@ document.documentElement.classList.add("js");
     store.set(storageKey("queue", "all"), queue);
     if (response.redirected && response.ok && item.draft) store.remove(storageKey("draft", item.draft));
     const html = await response.text();
+    askedAt = asked;
     sending = false;
     // The sent form's part is swapped in even when the server's HTML for it did not change: the
     // screen must show what is stored (an emptied box, the reason for a refusal again), not what
@@ -280,8 +289,8 @@ document.documentElement.classList.add("js");
 
   let timerTick = null;
   function startTimers() {
-    for (const box of $$(".ws-timer[data-left]", main)) {
-      if (!box.dataset.end) box.dataset.end = String(performance.now() + Number(box.dataset.left) * 1000);
+    for (const box of $$(".ws-timer[data-left-ms]", main)) {
+      if (!box.dataset.end) box.dataset.end = String(askedAt + Number(box.dataset.leftMs));
     }
     if (timerTick) return;
     timerTick = setInterval(() => {
