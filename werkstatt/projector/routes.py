@@ -12,8 +12,8 @@ from __future__ import annotations
 import functools
 import gzip
 import hashlib
-from pathlib import Path
 from collections.abc import Awaitable, Callable
+from pathlib import Path
 from typing import TypeVar
 
 import plotly
