@@ -15,7 +15,11 @@ import socket
 import struct
 from urllib.parse import urlencode, urlsplit
 
+import segno
+from markupsafe import Markup
+
 BASE_URL_ENV = "WERKSTATT_BASE_URL"
+JOIN_PATH = "teilnehmen"  # the participants' route (werkstatt.web)
 SIOCGIFADDR = 0x8915
 
 
@@ -61,3 +65,17 @@ def link(base: str, url_path: str, **params: str) -> str:
     """``base/url_path?params``, leaving out empty parameters."""
     query = urlencode({k: v for k, v in params.items() if v})
     return f"{base}/{url_path}" + (f"?{query}" if query else "")
+
+
+def join_link(base: str, join_code: str, group_id: int | None = None, tablet: bool = False) -> str:
+    """The link that joins a workshop; with ``group_id`` straight into that group, with ``tablet``
+    as the group's shared tablet."""
+    return link(base.rstrip("/"), JOIN_PATH, code=join_code, g=str(group_id) if group_id is not None else "",
+                tablet="1" if tablet else "")
+
+
+def qr_svg(url: str) -> Markup:
+    """``url`` as a QR code in SVG without a size of its own (the page or the sheet gives it one),
+    with the quiet zone the standard asks for; error level M keeps the modules large. segno
+    escapes the URL inside the SVG."""
+    return Markup(segno.make(url, error="m").svg_inline(omitsize=True, border=4, title=url))

@@ -22,12 +22,11 @@ import dataclasses
 import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
-from urllib.parse import urlencode
 
 import jinja2
-import segno
 from markupsafe import Markup, escape
 
+from werkstatt.addresses import join_link, qr_svg
 from werkstatt.groupwork import Group
 from werkstatt.i18n import DEFAULT_LANGUAGE, install_gettext
 from werkstatt.report import TEMPLATES, pdf_from_html
@@ -35,7 +34,6 @@ from werkstatt.report import TEMPLATES, pdf_from_html
 if TYPE_CHECKING:
     from werkstatt.service import Werkstatt
 
-JOIN_PATH = "teilnehmen"  # the participants' route (werkstatt.web)
 LONG_NAME = 40  # characters: from here on a group name is set smaller, so the page still fits
 VERY_LONG_NAME = 90
 MANY_FIELDS = 4  # from here on the fields stand in two columns
@@ -52,19 +50,8 @@ class GroupLinks:
 def group_links(base_url: str, join_code: str, group_id: int) -> GroupLinks:
     """The links that put a device into the group (``base_url``: scheme, host and port under
     which the tablets reach the server, without a trailing slash)."""
-    return GroupLinks(tablet=_join_url(base_url, join_code, group_id, tablet=True),
-                      own_device=_join_url(base_url, join_code, group_id, tablet=False))
-
-
-def _join_url(base_url: str, join_code: str, group_id: int, tablet: bool) -> str:
-    params = {"code": join_code, "g": str(group_id)} | ({"tablet": "1"} if tablet else {})
-    return f"{base_url.rstrip('/')}/{JOIN_PATH}?{urlencode(params)}"
-
-
-def qr_svg(url: str) -> str:
-    """``url`` as a QR code in SVG, without a size of its own (the page gives it one) and with the
-    quiet zone the standard asks for; error level M, as on the console and the projector."""
-    return segno.make(url, error="m").svg_inline(omitsize=True, border=4, title=url)
+    return GroupLinks(tablet=join_link(base_url, join_code, group_id, tablet=True),
+                      own_device=join_link(base_url, join_code, group_id))
 
 
 def group_sheet_html(app: Werkstatt, workshop_id: int, base_url: str,
@@ -98,8 +85,8 @@ def _sheet(group: Group, fields: list[str], links: GroupLinks) -> dict:
         "many_fields": len(fields) >= MANY_FIELDS,
         "tablet_link": _breakable(links.tablet),
         "own_link": _breakable(links.own_device),
-        "tablet_qr": Markup(qr_svg(links.tablet)),  # segno escapes the URL inside the SVG
-        "own_qr": Markup(qr_svg(links.own_device)),
+        "tablet_qr": qr_svg(links.tablet),
+        "own_qr": qr_svg(links.own_device),
     }
 
 

@@ -10,7 +10,8 @@ import pypdfium2 as pdfium
 import pytest
 
 from tests.conftest import PIN
-from werkstatt.group_sheet import GroupLinks, group_links, group_sheet_html, group_sheet_pdf, qr_svg
+from werkstatt.addresses import qr_svg
+from werkstatt.group_sheet import GroupLinks, group_links, group_sheet_html, group_sheet_pdf
 from werkstatt.i18n import t
 
 BASE = "http://192.168.178.23:8501"

@@ -23,7 +23,7 @@ from starlette.responses import HTMLResponse, Response
 from starlette.routing import BaseRoute, Mount, Route
 from starlette.staticfiles import StaticFiles
 
-from werkstatt.addresses import link, reachable_base
+from werkstatt.addresses import join_link, reachable_base
 from werkstatt.errors import WerkstattError
 from werkstatt.i18n import DEFAULT_LANGUAGE, RTL_LANGUAGES, install_gettext, normalize_language, t
 from werkstatt.projector.stage import stage
@@ -143,7 +143,7 @@ class ProjectorScreen:
         return normalize_language(request.query_params.get("lang") or workshop.language or DEFAULT_LANGUAGE)
 
     def _stage_context(self, request: Request, workshop: Workshop, lang: str) -> dict:
-        join_url = link(reachable_base(str(request.base_url)), "teilnehmen", code=workshop.join_code)
+        join_url = join_link(reachable_base(str(request.base_url)), workshop.join_code)
         return {"stage": stage(self.service(), workshop, lang, join_url),
                 "query": {k: v for k, v in request.query_params.items() if k in ("w", "code", "lang")},
                 "page_text": {"page": t("Seite {page} von {pages}", lang, page="{page}", pages="{pages}"),

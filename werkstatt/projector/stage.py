@@ -11,10 +11,10 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 
-import segno
 from markupsafe import Markup
 
 from werkstatt import charts
+from werkstatt.addresses import qr_svg
 from werkstatt.aggregate import VERDICTS
 from werkstatt.cards import KIND_HEADINGS, KINDS, VOTABLE_KINDS, Card, ranked
 from werkstatt.fieldsets import Fieldset
@@ -113,11 +113,6 @@ class Stage:
     groups: list[tuple[str, str]] = field(default_factory=list)
     voters: str = ""
     sections: list[Section] = field(default_factory=list)
-
-
-def qr_svg(url: str) -> Markup:
-    """The QR code as SVG without a fixed size: it scales to whatever room the layout leaves."""
-    return Markup(segno.make(url, error="m").svg_inline(border=2, omitsize=True, dark="#000", light="#fff"))
 
 
 def stage(app: Werkstatt, workshop: Workshop, lang: str, join_url: str) -> Stage:
