@@ -28,7 +28,7 @@ from markupsafe import Markup, escape
 
 from werkstatt.addresses import join_link, qr_svg
 from werkstatt.groupwork import Group
-from werkstatt.i18n import DEFAULT_LANGUAGE, install_gettext
+from werkstatt.i18n import install_gettext
 from werkstatt.report import TEMPLATES, pdf_from_html
 
 if TYPE_CHECKING:
@@ -54,15 +54,14 @@ def group_links(base_url: str, join_code: str, group_id: int) -> GroupLinks:
                       own_device=join_link(base_url, join_code, group_id))
 
 
-def group_sheet_html(app: Werkstatt, workshop_id: int, base_url: str,
-                     lang: str = DEFAULT_LANGUAGE) -> str:
-    """The sheet as one HTML page (one ``section`` per group), its texts in ``lang``; the fields'
-    titles are in the workshop's language, as the tablets show them."""
+def group_sheet_html(app: Werkstatt, workshop_id: int, base_url: str) -> str:
+    """The sheet as one HTML page (one ``section`` per group), all in the workshop's language: the
+    room reads it, whatever language the facilitator's console is in."""
     workshop = app.workshop(workshop_id)
     fieldset = app.fieldset(workshop)
     groups = app.groups(workshop_id)
     return _environment().get_template("group_sheet.html").render(
-        lang=lang,
+        lang=workshop.language,
         workshop=workshop,
         sheets=[_sheet(group, [fieldset.field(f).title.get(workshop.language) for f in group.field_ids],
                        group_links(base_url, workshop.join_code, group.id))
@@ -70,9 +69,9 @@ def group_sheet_html(app: Werkstatt, workshop_id: int, base_url: str,
     )
 
 
-def group_sheet_pdf(app: Werkstatt, workshop_id: int, base_url: str, lang: str = DEFAULT_LANGUAGE) -> bytes:
+def group_sheet_pdf(app: Werkstatt, workshop_id: int, base_url: str) -> bytes:
     """The sheet as an A4 PDF, one page per group."""
-    return pdf_from_html(group_sheet_html(app, workshop_id, base_url, lang))
+    return pdf_from_html(group_sheet_html(app, workshop_id, base_url))
 
 
 def _sheet(group: Group, fields: list[str], links: GroupLinks) -> dict:

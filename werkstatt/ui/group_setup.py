@@ -69,7 +69,7 @@ def _sheet_download(workshop: Workshop, base: str, language: str) -> None:
     while the button shows its spinner; the page itself stays as fast as before."""
     app = get_app()
     st.download_button(t("QR-Codes für die Tische (PDF)", language),
-                       lambda: group_sheet_pdf(app, workshop.id, base, language),
+                       lambda: group_sheet_pdf(app, workshop.id, base),
                        file_name=f"{file_stem(workshop.title)}-gruppen-qr-codes.pdf", mime="application/pdf",
                        icon=":material/print:", key="group_sheet_pdf", on_click="ignore")
     st.caption(t("Eine A4-Seite je Gruppe zum Auslegen auf dem Tisch: Name, Handlungsfelder und die "
