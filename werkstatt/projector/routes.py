@@ -132,11 +132,11 @@ class ProjectorScreen:
         app = self.service()
         try:
             workshop_id = int(request.query_params.get("w", ""))
-            app.screen_workshop(workshop_id, request.query_params.get("code", ""))
             step_version, data_version = app.versions(workshop_id)  # also stores a lock whose timer ran out
-            return app.workshop(workshop_id), f"{step_version}.{data_version}"
+            workshop = app.screen_workshop(workshop_id, request.query_params.get("code", ""))
         except (ValueError, WerkstattError):
             return None
+        return workshop, f"{step_version}.{data_version}"
 
     @staticmethod
     def _lang(request: Request, workshop: Workshop) -> str:
