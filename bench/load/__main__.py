@@ -7,17 +7,20 @@
 Each run starts its own server on a fresh database in a temporary directory and
 plays the scenario of ``scenario.py``: the participant devices speak HTTP and
 Server-Sent Events like the pages of ``werkstatt/web/`` (``device.py``), the
-facilitator's console and the projector stay connected over Streamlit's own
-protocol (``protocol.py``), and the facilitator moves the step through the
-service. Then it stops the server and checks the database against what the
+facilitator's console stays connected over Streamlit's own protocol
+(``protocol.py``), the projector polls ``/beamer/stage`` once a second as its
+page's script does (``projector.py``), and the facilitator moves the step through
+the service. Then it stops the server and checks the database against what the
 devices sent and saw acknowledged.
 
 Figures: per action p50/p95/max seconds (a submit: from the POST until the page its
 303 leads to has arrived); per step change the seconds from ``set_live_step`` until
 each device had fetched a page showing the new step, and until the event that made
-it fetch arrived; the server's CPU seconds, per device, and peak memory; the
-generator's own CPU and how late its event loop ran. The generator shares the
-machine with the server: the figures are an upper bound.
+it fetch arrived; for the projector its polls, the share answered 204 (nothing
+changed), the stages it fetched with their p50/p95/max seconds, and the seconds from
+``set_live_step`` until its stage showed the new step; the server's CPU seconds, per
+device, and peak memory; the generator's own CPU and how late its event loop ran. The
+generator shares the machine with the server: the figures are an upper bound.
 """
 
 from __future__ import annotations
@@ -37,6 +40,7 @@ from pathlib import Path
 
 import psutil
 
+from bench.load.projector import Projector
 from bench.load.rooms import ROOMS
 from bench.load.scenario import ACTIONS, PHASES, Device, Pace, Room, run_device, run_screen
 from bench.load.server import Meter, allow_open_files, launch
@@ -119,6 +123,10 @@ async def play(room, base_url: str, n: int, pace: Pace, seed: int) -> tuple[list
     screens = {page: {} for page, _query in room.screens()}
     tasks = [asyncio.create_task(run_screen(base_url, page, query, stop, screens[page]))
              for page, query in room.screens()]
+    projector_path = room.projector()
+    projector = Projector(base_url, projector_path) if projector_path else None
+    if projector is not None:
+        tasks.append(asyncio.create_task(projector.run(stop)))
     lags: list[float] = []
     tasks.append(asyncio.create_task(_loop_lag(stop, lags)))
     driver = asyncio.create_task(facilitator.drive())
@@ -127,7 +135,33 @@ async def play(room, base_url: str, n: int, pace: Pace, seed: int) -> tuple[list
     await driver
     stop.set()
     await asyncio.gather(*tasks)
+    if projector is not None:
+        screens["beamer"] = projector_figures(projector, facilitator.changed)
     return devices, facilitator, screens, lags
+
+
+def projector_figures(projector: Projector, changed: dict[str, float]) -> dict:
+    """What the projector did: its polls, how many came back 204, the stages it fetched (and
+    how long each took), and per step change the seconds until its stage showed the new step."""
+    answered = len(projector.unchanged) + len(projector.stages)
+    figures = {
+        "open_seconds": None if projector.open_seconds is None else round(projector.open_seconds, 3),
+        "open_kib": round(projector.open_bytes / 1024, 1),
+        "polls": projector.polls,
+        "unchanged": len(projector.unchanged),
+        "unchanged_share": round(len(projector.unchanged) / answered, 3) if answered else None,
+        "unchanged_seconds": percentiles(projector.unchanged),
+        "stage_fetches": len(projector.stages),
+        "stage_seconds": percentiles(projector.stages),
+        "stage_kib_mean": round(projector.stage_bytes / 1024 / len(projector.stages), 1) if projector.stages else None,
+        "step_change": {step: round(projector.seen[step] - at, 3) if step in projector.seen else None
+                        for step, at in changed.items()},
+        "steps_missed": sum(step not in projector.seen for step in changed),
+    }
+    if projector.errors:
+        figures["failures"] = projector.errors[:5]
+        figures["errors"] = len(projector.errors)
+    return figures
 
 
 def _server(room, n: int, processes: int, home: Path):
@@ -262,7 +296,16 @@ def show(figures: dict) -> None:
           f"pages: {figures['pages']}")
     print(f"  server: {figures['server']}")
     print(f"  generator: {figures['generator']}")
-    print(f"  console/projector: {figures['screens']}")
+    if "moderation" in figures["screens"]:
+        print(f"  console (Streamlit): {figures['screens']['moderation']}")
+    if "beamer" in figures["screens"]:
+        p = figures["screens"]["beamer"]
+        print(f"  projector: {p['polls']} polls, {p['unchanged']} answered 204 ({p['unchanged_share']}), "
+              f"{p['stage_fetches']} stages fetched (mean {p['stage_kib_mean']} KiB)   opened in "
+              f"{p['open_seconds']} s ({p['open_kib']} KiB)   {p.get('failures', '')}")
+        print(f"  projector  204 {fmt(p['unchanged_seconds'])}")
+        print(f"  projector  200 {fmt(p['stage_seconds'])}")
+        print(f"  projector  step shown (s after set_live_step): {p['step_change']}   never shown: {p['steps_missed']}")
     print(f"  check: {figures['check']}")
     print(f"  unacknowledged writes: {figures['unacknowledged_writes']}   refused: {figures['refused_writes']} "
           f"{figures['refused_examples'][:2]}   shown otherwise: {figures['shown_otherwise']}   "

@@ -1,8 +1,9 @@
 """A Streamlit page held open the way a browser tab holds it, over Streamlit's own websocket protocol.
 
-The load run keeps the facilitator's console and the projector connected through
-this while the participant devices speak HTTP (``device.py``): those two screens
-stay Streamlit pages, and what they cost the server belongs in the figures.
+The load run keeps the facilitator's console connected through this while the
+participant devices speak HTTP (``device.py``) and the projector polls its own light
+page (``projector.py``): the console stays a Streamlit page, and what it costs the
+server belongs in the figures.
 
 A browser tab talks to ``streamlit run`` over one websocket at
 ``/_stcore/stream`` (subprotocol ``streamlit``): it sends ``BackMsg``
@@ -237,7 +238,7 @@ class Session:
         self._finished.set()
 
     def _start_polling(self, fragment_id: str, interval: float) -> None:
-        """One poll loop per ``run_every`` fragment the page registered (a projector has two)."""
+        """One poll loop per ``run_every`` fragment the page registered (a page may have several)."""
         if fragment_id not in self._fragments:
             self._fragments[fragment_id] = asyncio.create_task(self._poll(fragment_id, interval))
 

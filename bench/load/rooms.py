@@ -9,7 +9,8 @@ the check that nothing was lost or doubled.
 ``FloorRoom`` serves ``floor_app.py``: the least a route beside Streamlit can do for
 the same screens (plain SQLite tables, f-string HTML, one watcher and one queue per
 device). Werkstatt's figures divided by the floor's are what the app costs beyond
-that.
+that. Only Werkstatt has the facilitator's console (a Streamlit page, ``screens``) and the
+projector (``projector``: the address of its light page) open during the run.
 """
 
 from __future__ import annotations
@@ -56,10 +57,13 @@ class WerkstattRoom:
         return {"WERKSTATT_DB": str(self.db_path)}
 
     def screens(self) -> list[tuple[str, str]]:
-        """The facilitator's laptop and the projector: Streamlit pages that follow every change."""
+        """The facilitator's laptop: a Streamlit page (name, query) that follows every change."""
         token = self.app.facilitator_login(self.join_code, PIN)
-        return [("moderation", f"f={token}"),
-                ("beamer", f"w={self.workshop.id}&code={self.join_code}")]
+        return [("moderation", f"f={token}")]
+
+    def projector(self) -> str | None:
+        """The projector's address: a light page that polls ``/beamer/stage`` once a second."""
+        return f"/beamer?w={self.workshop.id}&code={self.join_code}"
 
     def set_step(self, step: str) -> None:
         self.app.set_live_step(self.workshop.id, step)
@@ -115,6 +119,9 @@ class FloorRoom:
 
     def screens(self) -> list[tuple[str, str]]:
         return []
+
+    def projector(self) -> str | None:
+        return None
 
     def set_step(self, step: str) -> None:
         db = self._db()

@@ -323,7 +323,8 @@ async def _vote(device: Device, client: Client, room: Room, rng: random.Random) 
 
 
 async def run_screen(base_url: str, page: str, query: str, stop: asyncio.Event, report: dict) -> None:
-    """The facilitator's laptop or the projector: a Streamlit page, open and polling like a browser."""
+    """The facilitator's laptop: a Streamlit page, open and polling like a browser tab.
+    (The projector is no Streamlit page: ``bench.load.projector``.)"""
     session = Session(base_url, page, query)
     try:
         report["open_seconds"] = round(await session.open(), 3)

@@ -1,8 +1,10 @@
 """Group work in real browsers: four tablets in two groups write cards, the projector's wall
 follows without a reload, a participant edits a card, spends their dots and sees the ranking.
 
-The projector is a Streamlit page (its polling rerun and wall fragment are what AppTest
-cannot show); the tablets use the participant client of ``werkstatt.web`` (``/teilnehmen``,
+The projector is a light page of its own (``werkstatt.projector``): its script asks
+``/beamer/stage`` once a second and swaps the new stage in without a reload, and pages what
+does not fit (cards on another page of the wall carry ``off``; a pinned field shows only its
+own section). The tablets use the participant client of ``werkstatt.web`` (``/teilnehmen``,
 ``/p/<token>``): a card text that is HTML and markdown reaches a real DOM on both. Cards are
 written through the browser only; groups, steps, the wall pin and one extra vote are set up
 through the service on the server's database. Timings are printed, never asserted.
@@ -22,8 +24,6 @@ from tests.e2e.conftest import (
     PROJECTOR,
     TABLET,
     phone_screenshot,
-    screenshot_whole_page,
-    settle,
     step_heading,
     token_of,
 )
@@ -45,14 +45,14 @@ EDITED_FROM = "Patenschaften für neue Kolleginnen im Rathaus"
 EDITED_TO = "Patenschaften für neue Kolleginnen und Kollegen im Rathaus (ab Herbst)"
 BUDGET_SPENT = "Alle Ihre 5 Punkte sind verteilt. Nehmen Sie woanders einen Punkt zurück."
 
-# Set once in the projector; a reload would wipe it. Every 50 ms it notes (browser clock)
-# when each watched text first shows up inside the card wall.
+# Set once in the projector; a reload would wipe it (a swapped-in stage does not). Every 50 ms
+# it notes (browser clock) when each watched text first shows up on the card wall's page shown
+# (innerText leaves out what is on another page: those carry .off, display: none).
 WALL_WATCHER = """() => {
     window.__wsNotReloaded = true;
     window.__wsSeen = {};
     setInterval(() => {
-        const wall = document.querySelector('.ws-wall');
-        const text = wall ? wall.innerText : '';
+        const text = [...document.querySelectorAll('.wall:not(.off)')].map(wall => wall.innerText).join('\\n');
         for (const [watched, seen] of Object.entries(window.__wsSeen)) {
             if (seen === null && text.includes(watched)) window.__wsSeen[watched] = Date.now();
         }
@@ -144,8 +144,14 @@ def my_card(page: Page, text: str) -> Locator:
         has=page.locator(".ws-card-text").get_by_text(text, exact=True))
 
 
+# On the projector: the wall's heading (the field) and its column headings on the page shown.
+WALL_HEAD = ".wall:not(.off) .section-head"
+WALL_COLUMNS = ".wall:not(.off) .col-head"
+
+
 def wall_note(projector: Page, text: str) -> Locator:
-    return projector.locator(".ws-wall .ws-note").filter(has_text=text)
+    """A card on the projector's wall (``to_be_visible``: on the page shown, not one marked off)."""
+    return projector.locator(".wall .note").filter(has=projector.locator(".note-text", has_text=text))
 
 
 def watch(projector: Page, text: str) -> None:
@@ -172,12 +178,12 @@ def write_batch(projector: Page, cards: list[Card]) -> None:
 
 
 def expect_chips(projector: Page, counts: dict[str, int]) -> None:
-    expect(projector.locator(".ws-groups span")).to_have_text([f"{g}: {n}" for g, n in counts.items()])
+    expect(projector.locator(".groups .chip")).to_have_text([f"{g}: {n}" for g, n in counts.items()])
 
 
 def pin_wall(werkstatt, projector: Page, workshop_id: int, field_id: str, title: str) -> None:
     werkstatt.show_on_wall(workshop_id, field_id)
-    expect(projector.locator(".ws-wall-head")).to_contain_text(title, timeout=APPEAR_MS)
+    expect(projector.locator(WALL_HEAD)).to_have_text(title, timeout=APPEAR_MS)
 
 
 def dots_form(page: Page, card_id: int) -> Locator:
@@ -228,11 +234,11 @@ def test_groups_write_cards_edit_vote_and_see_the_ranking(new_context, werkstatt
     # The projector, before any card: the pinned field, three empty columns, both groups at 0.
     projector = new_page(new_context(PROJECTOR), dialogs)
     projector.goto(f"/beamer?w={ws.id}&code={ws.join_code}")
-    expect(projector.locator(".ws-wall-head")).to_contain_text(FIELD_TITLES["management"])
-    expect(projector.locator(".ws-wall h3")).to_have_text(
+    expect(projector.locator(WALL_HEAD)).to_have_text(FIELD_TITLES["management"])
+    expect(projector.locator(WALL_COLUMNS)).to_have_text(
         ["Stärken (0)", "Handlungsbedarfe (0)", "Ideen (0)"])
     expect_chips(projector, {"Gruppe Nord": 0, "Gruppe Süd": 0})
-    expect(projector.locator(".ws-timer.large .ws-timer-time")).to_have_text(re.compile(r"^1[45]:\d\d$"))
+    expect(projector.locator(".timer .timer-time")).to_have_text(re.compile(r"^1[45]:\d\d$"))
     projector.evaluate(WALL_WATCHER)
 
     # Four tablets, two through each group's own link.
@@ -253,7 +259,7 @@ def test_groups_write_cards_edit_vote_and_see_the_ranking(new_context, werkstatt
         Card(n2, "management", "strength", "Integrationsbeauftragte hat eine volle Stelle"),
         Card(n2, "management", "gap", "Ämter sprechen sich bei Integration kaum ab"),
     ])
-    expect(projector.locator(".ws-wall h3")).to_have_text(
+    expect(projector.locator(WALL_COLUMNS)).to_have_text(
         ["Stärken (1)", "Handlungsbedarfe (2)", "Ideen (1)"])
     expect_chips(projector, {"Gruppe Nord": 4, "Gruppe Süd": 0})
 
@@ -261,9 +267,9 @@ def test_groups_write_cards_edit_vote_and_see_the_ranking(new_context, werkstatt
     payload_note = wall_note(projector, "**fett**")
     expect(payload_note).to_have_count(1)
     expect(payload_note).to_have_text(PAYLOAD, use_inner_text=True)
-    assert payload_note.inner_text() == PAYLOAD  # exactly, not only up to whitespace
+    assert payload_note.locator(".note-text").inner_text() == PAYLOAD  # exactly, not only up to whitespace
     for tag in ("img", "script", "strong", "b"):
-        expect(projector.locator(f".ws-wall {tag}")).to_have_count(0)
+        expect(projector.locator(f".wall {tag}")).to_have_count(0)
     expect(projector.locator('img[src="x"]')).to_have_count(0)
 
     # A second field of Gruppe Nord, chosen in the select; the wall is pinned to it first.
@@ -282,9 +288,8 @@ def test_groups_write_cards_edit_vote_and_see_the_ranking(new_context, werkstatt
         Card(s2, "zugang", "idea", "Formulare in Leichter Sprache anbieten"),
         Card(s2, "zugang", "gap", "Wartezeiten bei der Ausländerbehörde sind zu lang"),
     ])
-    assert wall_note(projector, "Mehr Sprachkurse").inner_text() == RTL
+    assert wall_note(projector, "Mehr Sprachkurse").locator(".note-text").inner_text() == RTL
     expect_chips(projector, {"Gruppe Nord": 5, "Gruppe Süd": 4})
-    settle(projector)
     projector.screenshot(path=artifacts / "20_card_wall_zugang.png")
 
     # On the tablet: only the own cards, newest first, the payload shown literally.
@@ -323,7 +328,6 @@ def test_groups_write_cards_edit_vote_and_see_the_ranking(new_context, werkstatt
     n1.cards[n1.cards.index(EDITED_FROM)] = EDITED_TO
     assert [c.text for c in app.my_cards(n1.token)] == [PAYLOAD, EDITED_TO]
     phone_screenshot(tablet, artifacts / "21_tablet_cards.png")
-    settle(projector)
     projector.screenshot(path=artifacts / "20_card_wall.png")
     assert_no_dialogs(dialogs)
 
@@ -377,21 +381,22 @@ def test_groups_write_cards_edit_vote_and_see_the_ranking(new_context, werkstatt
     # Another participant adds one dot (through the service): the RTL card leads the gaps.
     app.vote(n1.token, ids[RTL], 1)
 
-    # The ranking on the projector, most dots first.
+    # The ranking on the projector, most dots first: the gaps and the ideas side by side.
     app.set_live_step(ws.id, "ranking")
-    tables = projector.locator("table.ws-rank")
-    expect(tables).to_have_count(2, timeout=APPEAR_MS)
-    gaps, ideas = tables.nth(0), tables.nth(1)
-    for heading in ("Wichtigste Handlungsbedarfe", "Wichtigste Ideen"):
-        expect(projector.get_by_role("heading", name=heading)).to_be_visible()
-    expect(gaps.locator("td.dots")).to_have_text(["● 3", "● 2"])  # cards without dots stay off the ranking
-    expect(gaps.locator("tr").first.locator("td.text")).to_contain_text(RTL)
-    assert gaps.locator("tr").nth(1).locator("td.text").inner_text().startswith(PAYLOAD)
-    expect(ideas.locator("td.dots").first).to_have_text("● 1")
-    expect(ideas.locator("tr").first.locator("td.text")).to_contain_text("Formulare in Leichter Sprache")
-    expect(projector.locator(".ws-rank img")).to_have_count(0)
+    expect(projector.locator("h1.step")).to_have_text("Ranking", timeout=APPEAR_MS)
+    expect(projector.locator(".ranking .col")).to_have_count(2)
+    gaps, ideas = projector.locator(".ranking .col-gap"), projector.locator(".ranking .col-idea")
+    for column, heading in ((gaps, "Wichtigste Handlungsbedarfe"), (ideas, "Wichtigste Ideen")):
+        expect(column.get_by_role("heading", name=heading)).to_be_visible()
+    expect(gaps.locator(".note .dots")).to_have_text(["● 3", "● 2"])  # cards without dots stay off the ranking
+    expect(gaps.locator(".note").first.locator(".note-text")).to_have_text(RTL)
+    expect(gaps.locator(".note").first).to_contain_text(FIELD_TITLES["zugang"])  # each row names its field
+    assert gaps.locator(".note").nth(1).locator(".note-text").inner_text() == PAYLOAD
+    expect(ideas.locator(".note .dots").first).to_have_text("● 1")
+    expect(ideas.locator(".note").first.locator(".note-text")).to_contain_text("Formulare in Leichter Sprache")
+    expect(projector.locator(".ranking .note:not(.off)")).to_have_count(3)  # every row on the page shown
+    expect(projector.locator(".ranking img")).to_have_count(0)
     expect(step_heading(voter, "Das Ranking")).to_be_visible()  # the phone followed by itself
     assert projector.evaluate("window.__wsNotReloaded === true"), "the projector was reloaded"
-    settle(projector)
-    screenshot_whole_page(projector, artifacts / "23_ranking.png")
+    projector.screenshot(path=artifacts / "23_ranking.png")
     assert_no_dialogs(dialogs)

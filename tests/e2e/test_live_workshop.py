@@ -1,10 +1,11 @@
 """A live workshop in real browsers: facilitator, projector and three tablets on one server.
 
-The facilitator's console and the projector are Streamlit pages (the projector follows by
-``st.fragment(run_every=…)``, which AppTest cannot show); the tablets use the participant
-client of ``werkstatt.web`` (``/teilnehmen``, ``/p/<token>``), which follows the facilitator
-over its event stream without anyone reloading a page. Every wait is on content a person
-would see; the only timing is printed.
+The facilitator's console is a Streamlit page; the projector is a light page of its own
+(``werkstatt.projector``) whose script asks ``/beamer/stage`` once a second and swaps in the
+new stage when the workshop changed, draws the charts with plotly.js and turns the pages of
+what does not fit every 12 s; the tablets use the participant client of ``werkstatt.web``
+(``/teilnehmen``, ``/p/<token>``), which follows the facilitator over its event stream. Nobody
+reloads a page. Every wait is on content a person would see; the only timing is printed.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from __future__ import annotations
 import re
 import time
 from dataclasses import dataclass
+from dataclasses import field as dataclass_field
 
 import pytest
 from playwright.sync_api import BrowserContext, Locator, Page, expect
@@ -21,11 +23,11 @@ from tests.e2e.conftest import (
     APP_IDLE,
     PROJECTOR,
     TABLET,
+    TIMEOUT_MS,
     join,
     no_horizontal_scroll,
     phone_screenshot,
     screenshot_whole_page,
-    settle,
     step_heading,
     token_of,
 )
@@ -40,7 +42,17 @@ LEVEL_VALUES = {FIELDSET.scale.label(v, "de"): v for v in (*FIELDSET.scale.value
 SECTORS = [sector.label.get("de") for sector in FIELDSET.sectors]
 VERDICTS = ("Stärke", "Handlungsbedarf", "umstritten", "zu wenige Antworten")
 
-CHART = '[data-testid="stPlotlyChart"]'
+CHART = ".chart"  # a plotly chart on the projector; drawn, it holds an svg.main-svg
+PAGE_MS = 12_000  # the projector turns to its next page every 12 s (projector.js)
+# On the projector: every chart on the page shown is drawn (charts on another page wait for their turn).
+CHARTS_DRAWN = """() => [...document.querySelectorAll('.chart')]
+    .every(chart => chart.closest('.off') || chart.querySelector('svg.main-svg'))"""
+# On the projector: the page shown is ``n`` ("Seite n von m"; a stage of one page has no counter).
+PAGE_SHOWN = """(n) => {
+    const counter = document.querySelector('.page-counter');
+    if (!counter) return false;
+    return counter.textContent === '' ? n === 1 : counter.textContent.startsWith(`Seite ${n} von `);
+}"""
 
 # Set in a page before an action; a reload would wipe it. The interval notes
 # (in the browser's clock) when the expected text first appears.
@@ -61,6 +73,15 @@ class Console:
     page: Page
     join_code: str
     projector_url: str
+
+
+@dataclass
+class ProjectorTraffic:
+    """What the projector's tab asked the server while it was open."""
+
+    stage: list[int] = dataclass_field(default_factory=list)  # the status of every /beamer/stage answer
+    versions: list[str] = dataclass_field(default_factory=list)  # x-stage-version of each new stage
+    websockets: list[str] = dataclass_field(default_factory=list)  # URLs of websockets it opened (none)
 
 
 # --- what people do ----------------------------------------------------------------
@@ -108,11 +129,35 @@ def create_workshop(page: Page, *, title: str, municipality: str, place: str, pi
     return Console(page, join_code, projector_url)
 
 
-def open_projector(context: BrowserContext, projector_url: str) -> Page:
+def open_projector(context: BrowserContext, projector_url: str) -> tuple[Page, ProjectorTraffic]:
+    """The projector's tab, and a record of what it asks the server from now on."""
     page = context.new_page()
+    traffic = ProjectorTraffic()
+    page.on("websocket", lambda websocket: traffic.websockets.append(websocket.url))
+
+    def on_response(response) -> None:
+        if "/beamer/stage?" in response.url:
+            traffic.stage.append(response.status)
+            if response.status == 200:
+                traffic.versions.append(response.headers.get("x-stage-version", ""))
+
+    page.on("response", on_response)
     page.goto(projector_url)
-    expect(page.locator(".ws-big-code")).to_be_visible()
-    return page
+    expect(page.locator(".join-code")).to_be_visible()
+    return page, traffic
+
+
+def projector_pages(page: Page) -> int:
+    """How many pages the projector turns through for the stage it shows."""
+    counter = page.locator(".page-counter").text_content()
+    return int(counter.split()[-1]) if counter else 1
+
+
+def show_projector_page(page: Page, number: int) -> None:
+    """Wait until the projector has turned to page ``number`` by itself and drawn its charts."""
+    page.wait_for_function(PAGE_SHOWN, arg=number, timeout=TIMEOUT_MS + PAGE_MS)
+    page.wait_for_function(CHARTS_DRAWN)
+    page.evaluate("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
 
 
 def check_in(context: BrowserContext, typed_code: str, sector: str | None = None) -> Page:
@@ -213,12 +258,11 @@ def test_a_live_workshop_from_check_in_to_the_reveal(new_context, werkstatt, art
     screenshot_whole_page(console.page, artifacts / "02_console.png")
 
     # The projector, before anyone has joined: the code, zero people, no results.
-    projector = open_projector(new_context(PROJECTOR), console.projector_url)
-    expect(projector.locator(".ws-big-code")).to_have_text(console.join_code)
-    expect(projector.locator(".ws-big-number")).to_have_text("0")
+    projector, traffic = open_projector(new_context(PROJECTOR), console.projector_url)
+    expect(projector.locator(".join-code")).to_have_text(console.join_code)
+    expect(projector.locator(".count-number")).to_have_text("0")
     expect(projector.get_by_text("sind dabei")).to_be_visible()
     watch_for([projector], "never shown")  # only marks the page, to prove later it was never reloaded
-    wait_until_idle(projector)
     projector.screenshot(path=artifacts / "03_projector_checkin.png")
 
     # Three tablets type the code as people do: lower case, with a space.
@@ -228,7 +272,7 @@ def test_a_live_workshop_from_check_in_to_the_reveal(new_context, werkstatt, art
     assert len(set(tokens)) == 3
     assert [werkstatt.participant(token).sector for token in tokens] == [s.id for s in FIELDSET.sectors[:3]]
     phone_screenshot(tablets[0], artifacts / "04_tablet_waiting.png")
-    expect(projector.locator(".ws-big-number")).to_have_text("3")
+    expect(projector.locator(".count-number")).to_have_text("3")
     expect(console.page.get_by_test_id("stMetric").filter(has_text="Angemeldet")
            .get_by_test_id("stMetricValue")).to_have_text("3")
 
@@ -257,37 +301,43 @@ def test_a_live_workshop_from_check_in_to_the_reveal(new_context, werkstatt, art
     screenshot_of_screen(tablets[0], readme_screenshots / "tablet.png")  # the README's "Tablet (rating)"
 
     # The projector counts along (it polls), and shows no result before the reveal.
-    expect(projector.locator(".ws-big-number")).to_have_text("3")
-    expect(projector.locator("table.ws-progress td.n")).to_have_text(["3"] * len(FIELDS))
+    expect(projector.locator("h1.step")).to_have_text("Bewertung")
+    expect(projector.locator(".count-number")).to_have_text("3")
+    expect(projector.locator("table.progress td.n")).to_have_text(["3"] * len(FIELDS))
     expect(projector.get_by_text("So viele haben schon bewertet:")).to_be_visible()
     expect(projector.locator(CHART)).to_have_count(0)
-    wait_until_idle(projector)
+    expect(projector.locator(".verdict")).to_have_count(0)
     projector.screenshot(path=artifacts / "07_projector_counts.png")
 
     # More of the room: nine further participants rate through the service, so the
     # verdicts are real ones (a field needs 5 answers) and the projector follows writes
     # that did not come from any browser.
     seed_ratings(werkstatt, werkstatt.workshop_by_code(console.join_code), participants=9)
-    expect(projector.locator(".ws-big-number")).to_have_text("12")
-    expect(projector.locator("table.ws-progress td.n")).to_have_text(["12"] * len(FIELDS))
+    expect(projector.locator(".count-number")).to_have_text("12")
+    expect(projector.locator("table.progress td.n")).to_have_text(["12"] * len(FIELDS))
     expect(projector.locator(CHART)).to_have_count(0)
 
     # The reveal: charts and verdict cards on the projector, the results on the tablets.
     since = watch_for(tablets, "Das Ergebnis im Raum")
     console.page.get_by_role("button", name="Ergebnis zeigen").click()
-    expect(projector.locator(f"{CHART} .main-svg").first).to_be_visible()
+    expect(projector.locator("h1.step")).to_have_text("Ergebnis")
+    expect(projector.locator(f"{CHART} svg.main-svg").first).to_be_visible()
     expect(projector.locator(CHART)).to_have_count(2)
+    # Each chart is drawn when its page is shown: the projector turns to it by itself.
+    pages = projector_pages(projector)
     for chart in projector.locator(CHART).all():
-        expect(chart.locator(".main-svg").first).to_be_visible()
-    expect(projector.locator(".ws-card")).to_have_count(len(FIELDS))
-    for card, field in zip(projector.locator(".ws-card").all(), FIELDS):
-        expect(card).to_contain_text(field)
-        expect(card.locator(".ws-verdict")).to_contain_text(re.compile("|".join(VERDICTS)))
+        expect(chart.locator("svg.main-svg").first).to_be_visible(timeout=TIMEOUT_MS + pages * PAGE_MS)
+    expect(projector.locator(".verdict")).to_have_count(len(FIELDS))
+    for card, field in zip(projector.locator(".verdict").all(), FIELDS):
+        expect(card.locator(".verdict-title")).to_contain_text(field)
+        expect(card.locator(".verdict-word")).to_have_text(re.compile("|".join(VERDICTS)))
     assert_not_reloaded(projector)
-    wait_until_idle(projector)
-    settle(projector)
-    projector.screenshot(path=readme_screenshots / "projector.png")  # what the room sees
-    screenshot_whole_page(projector, artifacts / "08_projector_results.png")
+    print(f"[e2e] the projector shows the results on {pages} page(s) at {PROJECTOR['width']}×{PROJECTOR['height']}")
+    show_projector_page(projector, 1)
+    projector.screenshot(path=readme_screenshots / "projector.png")  # what the room sees first
+    for number in range(1, pages + 1):
+        show_projector_page(projector, number)
+        projector.screenshot(path=artifacts / f"08_projector_results_{number}.png")
 
     for number, tablet in enumerate(tablets):
         expect_results_with_my_answers(tablet, choices_for(number))
@@ -296,6 +346,15 @@ def test_a_live_workshop_from_check_in_to_the_reveal(new_context, werkstatt, art
     for tablet in tablets:
         assert_not_reloaded(tablet)
     phone_screenshot(tablets[0], artifacts / "09_tablet_results.png")
+
+    # The projector followed by asking for its stage, never over a websocket: an empty 204 while
+    # nothing changed, a new stage (and its version) for each change, never an error.
+    assert_not_reloaded(projector)
+    assert traffic.websockets == [], f"the projector opened a websocket: {traffic.websockets}"
+    assert set(traffic.stage) == {200, 204}, traffic.stage
+    assert len(traffic.versions) == len(set(traffic.versions)) and "" not in traffic.versions, traffic.versions
+    print(f"[e2e] the projector polled /beamer/stage {len(traffic.stage)} times: "
+          f"{traffic.stage.count(204)} × 204, {traffic.stage.count(200)} new stages")
 
 
 def test_a_reload_keeps_the_answers(new_context, werkstatt, artifacts):

@@ -2,9 +2,10 @@
 
 ``python -m bench.load`` measures; this only checks that a small room plays through on
 both servers with the participant devices speaking HTTP and Server-Sent Events (the
-pages of ``werkstatt/web/``) while the console and the projector stay connected over
-Streamlit's protocol: nothing lost, nothing doubled, every step change seen by every
-device. No figure of time is asserted (``bench/README.md`` has those).
+pages of ``werkstatt/web/``) while the console stays connected over Streamlit's protocol
+and the projector polls its own page (``/beamer/stage`` once a second, as its script does):
+nothing lost, nothing doubled, every step change seen by every device and by the
+projector. No figure of time is asserted (``bench/README.md`` has those).
 """
 
 from __future__ import annotations
@@ -40,7 +41,18 @@ def test_a_small_room_plays_through_with_nothing_lost_or_doubled(room, tmp_path)
     acknowledged = sum(figures["actions"][a]["n"] for a in ("rate", "card", "vote"))
     assert acknowledged + figures["unacknowledged_writes"] >= DEVICES * (FIELDS + CARDS_PER_DEVICE + 3)
     assert figures["server"]["cpu_seconds"] > 0 and figures["server"]["peak_rss_mib"] > 50
-    if room == "werkstatt":  # the console and the projector followed the room over Streamlit's protocol
+    if room == "werkstatt":
         assert set(figures["screens"]) == {"moderation", "beamer"}
-        for screen in figures["screens"].values():
-            assert "failures" not in screen and screen["runs"] > 1
+        console, projector = figures["screens"]["moderation"], figures["screens"]["beamer"]
+        # the console followed the room over Streamlit's protocol ...
+        assert "failures" not in console and console["runs"] > 1
+        # ... and the projector by asking for its stage once a second: every poll answered, the
+        # unchanged ones with an empty 204, a new stage for every step (and more for the counts)
+        assert "failures" not in projector and projector["open_seconds"] is not None
+        assert projector["polls"] > 1
+        assert projector["unchanged"] + projector["stage_fetches"] == projector["polls"]
+        assert projector["unchanged"] >= 1 and 0 < projector["unchanged_share"] < 1
+        assert projector["stage_fetches"] >= len(PHASES)
+        assert projector["steps_missed"] == 0 and set(projector["step_change"]) == set(PHASES)
+    else:  # the floor has neither console nor projector
+        assert figures["screens"] == {}

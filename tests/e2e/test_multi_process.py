@@ -3,14 +3,15 @@
 ``deploy/serve_multi.py`` is started as a person (or the load benchmark) starts
 it: real ``streamlit run`` processes, Debian's nginx in the foreground, a fresh
 database. Tablets join through nginx and rate on the participant pages of
-``werkstatt.web``, the projector is a Streamlit page; the test then reads nginx's
-access log, which names for every request the device (by its user agent), the
+``werkstatt.web``; the projector is the light page of ``werkstatt.projector``, which
+asks ``/beamer/stage`` once a second whether the workshop changed. The test then reads
+nginx's access log, which names for every request the device (by its user agent), the
 node cookie it sent and the backend that answered. That shows the devices were
-spread over both processes and that each device stayed with its own: the
-projector's websocket included, which Streamlit needs (a session, its uploads
-and its media live in the memory of one process), and each tablet's event stream.
-A step change written by a third process reaches the tablets on both backends,
-because each process watches the one database.
+spread over both processes and that each device stayed with its own: every poll of
+the projector included (an empty 204 while nothing changed, the new stage when it did;
+no Streamlit websocket any more), and each tablet's event stream. A step change
+written by a third process reaches the tablets on both backends, because each
+process watches the one database.
 """
 
 from __future__ import annotations
@@ -132,21 +133,19 @@ def process_tree(pids: list[int]) -> set[int]:
 
 
 EVENT_STREAM = re.compile(r"GET /p/[\w-]+/events ")  # a tablet's Server-Sent Events
+STAGE_POLL = re.compile(r"GET /beamer/stage\?\S*\bseen=")  # the projector asking whether anything changed
 
 
-def wait_for_stream_lines(deployment: Deployment, websockets: int, event_streams: int) -> None:
-    """nginx logs a websocket or an event stream when it has seen it close, a moment after the
-    browser closed it (an idle event stream at its next keep-alive ping, within 15 s); stopping
-    nginx before that would drop the line."""
+def wait_for_stream_lines(deployment: Deployment, event_streams: int) -> None:
+    """nginx logs an event stream when it has seen it close, a moment after the browser closed
+    it (an idle event stream at its next keep-alive ping, within 15 s); stopping nginx before
+    that would drop the line."""
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:
-        log = deployment.access_log.read_text()
-        if (log.count('"GET /_stcore/stream ') >= websockets
-                and len(EVENT_STREAM.findall(log)) >= event_streams):
+        if len(EVENT_STREAM.findall(deployment.access_log.read_text())) >= event_streams:
             return
         time.sleep(0.1)
-    pytest.fail(f"nginx did not log {websockets} closed websockets and {event_streams} closed event "
-                f"streams within 30 s", pytrace=False)
+    pytest.fail(f"nginx did not log {event_streams} closed event streams within 30 s", pytrace=False)
 
 
 def alive(pid: int) -> bool:
@@ -173,15 +172,15 @@ def test_devices_on_two_processes_share_one_database(deployment, werkstatt, brow
     projector = projector_context.new_page()
     projector.goto(f"/beamer?w={workshop.id}&code={workshop.join_code}")
     join_link = f"{deployment.url}/teilnehmen?code={workshop.join_code}"
-    expect(projector.locator(".ws-url")).to_have_text(join_link)
+    expect(projector.locator(".join-url")).to_have_text(join_link)
 
     contexts = [device(browser, deployment.url, f"tablet-{n}", user_agent, TABLET) for n in range(DEVICES)]
     tablets = [join_during_rating(context, workshop.join_code) for context in contexts]
     for number, tablet in enumerate(tablets):
         rate_all(tablet, dict(list(choices_for(number).items())[:RATED_FIELDS]))
     # The projector, on one process, counts the joins and ratings stored through both.
-    expect(projector.locator(".ws-big-number")).to_have_text(str(DEVICES))
-    expect(projector.locator("table.ws-progress td.n")).to_have_text(
+    expect(projector.locator(".count-number")).to_have_text(str(DEVICES))
+    expect(projector.locator("table.progress td.n")).to_have_text(
         [str(DEVICES)] * RATED_FIELDS + ["0"] * (len(FIELDSET.fields) - RATED_FIELDS))
 
     # Every rating is in the one database file.
@@ -197,10 +196,14 @@ def test_devices_on_two_processes_share_one_database(deployment, werkstatt, brow
     for number, tablet in enumerate(tablets):
         expect_results_with_my_answers(tablet, dict(list(choices_for(number).items())[:RATED_FIELDS]))
 
-    # Closing the devices ends their websocket and event streams, which writes those lines to the log.
+    # The projector follows the step change too (its footer then names the join link).
+    expect(projector.locator("h1.step")).to_have_text("Ergebnis")
+    expect(projector.locator(".foot-join")).to_have_text(join_link)
+
+    # Closing the devices ends their event streams, which writes those lines to the log.
     for context in [projector_context, *contexts]:
         context.close()
-    wait_for_stream_lines(deployment, websockets=1, event_streams=DEVICES)
+    wait_for_stream_lines(deployment, event_streams=DEVICES)
     started = process_tree([*deployment.pids, deployment.nginx.pid])
     assert len(started) >= PROCESSES + 2, started  # the backends, nginx's master and a worker
     deployment.stop()
@@ -220,9 +223,15 @@ def test_devices_on_two_processes_share_one_database(deployment, werkstatt, brow
         # ... one request without a cookie (the first page), every other one with that backend's ...
         assert [r["node"] for r in seen].count("-") == 1, name
         assert {r["node"] for r in seen} == {"-", nodes[name]}, name
-        # ... the projector's websocket and each tablet's event stream included.
+        # ... every poll of the projector and each tablet's event stream included.
         if name == "beamer":
-            stream = [r for r in seen if r["request"].startswith("GET /_stcore/stream ") and r["status"] == "101"]
+            polls = [r for r in seen if STAGE_POLL.match(r["request"])]
+            statuses = {r["status"] for r in polls}
+            # it polled: 204 while nothing changed, 200 with the new stage for the joins, ratings
+            # and the step change; never an error, and nothing of Streamlit (no websocket)
+            assert statuses == {"200", "204"}, (name, [r.group(0) for r in polls])
+            assert not [r for r in seen if "/_stcore/" in r["request"]], name
+            stream = polls
         else:
             stream = [r for r in seen if EVENT_STREAM.match(r["request"]) and r["status"] == "200"]
         assert stream, name
