@@ -9,6 +9,7 @@ browser's port. Shared by the Streamlit console (``werkstatt.ui.links``) and the
 from __future__ import annotations
 
 import fcntl
+import functools
 import ipaddress
 import os
 import socket
@@ -74,8 +75,10 @@ def join_link(base: str, join_code: str, group_id: int | None = None, tablet: bo
                 tablet="1" if tablet else "")
 
 
+@functools.lru_cache(maxsize=256)
 def qr_svg(url: str) -> Markup:
     """``url`` as a QR code in SVG without a size of its own (the page or the sheet gives it one),
     with the quiet zone the standard asks for; error level M keeps the modules large. segno
-    escapes the URL inside the SVG."""
+    escapes the URL inside the SVG. Kept: a code costs about 5 ms, and the projector draws its
+    own on every change in the room."""
     return Markup(segno.make(url, error="m").svg_inline(omitsize=True, border=4, title=url))
