@@ -1,11 +1,19 @@
-"""Facilitator console: the room's links, the live step with its lock and timer, the small
+"""Facilitator console: the live step with its lock and timer, the room's links, the small
 groups, the card moderation, and the process with the self-check, in four tabs (only the open
-tab is rendered)."""
+tab is rendered).
+
+The tab "Ablauf" fits a 1366 × 768 or 1280 × 720 laptop without scrolling down to the controls:
+the live step, the step buttons, the lock and the timer come first; the QR code and the join
+link (the projector shows them large) sit beside the timer, in full during check-in and folded
+away after it; "Beamer-Ansicht öffnen" stays at the top. A presenter's clicker works on every
+tab (``werkstatt.ui.clicker``).
+"""
 
 import streamlit as st
 
 from werkstatt import agenda
 from werkstatt.i18n import format_day, format_number, t
+from werkstatt.ui.clicker import clicker, keys_hint
 from werkstatt.ui.context import act, get_app, lang, page_params, show_action_error
 from werkstatt.ui.frame import frame
 from werkstatt.ui.group_setup import group_setup
@@ -14,58 +22,89 @@ from werkstatt.ui.links import own_url, page_url, qr_png
 from werkstatt.ui.live import follow
 from werkstatt.ui.moderation import dot_rules, moderation_panel
 from werkstatt.ui.process_setup import process_setup
-from werkstatt.ui.step_tools import lock_control, timer_control
+from werkstatt.ui.step_tools import lock_control, step_buttons, step_question, timer_control
 from werkstatt.ui.text import literal
 
 TABS_KEY = "console_tab"
 
+# Less empty space above the title than Streamlit's default (6 rem): the header bar is 3.75 rem.
+CONSOLE_CSS = """
+<style>
+[data-testid="stMainBlockContainer"] { padding-top: 3.75rem; }
+[data-testid="stMainBlockContainer"] h1 { font-size: 2.25rem; padding-top: 0.25rem; padding-bottom: 0.25rem; }
+.st-key-live_step h3 { padding: 0.2rem 0 0 0; }
+/* the step buttons of one row are as tall as the tallest (a label that wraps) */
+.st-key-step_buttons [data-testid="stColumn"] > div,
+.st-key-step_buttons [data-testid="stElementContainer"], .st-key-step_buttons .stButton,
+.st-key-step_buttons button { height: 100%; }
+</style>
+"""
+
+
+def live_step(workshop, language: str) -> None:
+    """What is live now, and what it means; the projector window's button beside it."""
+    left, right = st.columns([3, 1], vertical_alignment="top")
+    with left.container(key="live_step"):
+        step = t(workshop.step.name, language)
+        st.subheader(t("Jetzt live: **{step}**", language, step=step), anchor=False)
+        note = t(workshop.step.help, language)
+        if workshop.live_step in ("checkin", "rating"):
+            note += "  \n:material/visibility_off: " + t(
+                "Die Ergebnisse sind für Beamer und Teilnehmende noch verborgen.", language)
+        st.caption(note)
+    projector_url = own_url("beamer", w=str(workshop.id), code=workshop.join_code,
+                            lang=language if language != workshop.language else "")
+    right.link_button(t("Beamer-Ansicht öffnen", language), projector_url, icon=":material/tv:",
+                      width="stretch",
+                      help=t("Öffnet sich in einem neuen Fenster. Ziehen Sie es auf den Beamer und drücken "
+                             "Sie F11.", language))
+
 
 def step_controls(workshop, language: str) -> None:
-    st.subheader(t("Ablauf", language), anchor=False)
-    st.markdown(t("Jetzt live: **{step}**", language, step=t(workshop.step.name, language)))
-    st.caption(t(workshop.step.help, language))
+    live_step(workshop, language)
     if workshop.is_closed:
         return
-    columns = st.columns(len(agenda.STEPS))
+    step_buttons(workshop, language)
+    confirm, keys = st.columns([2, 3], vertical_alignment="center")
+    confirm.checkbox(t("Ja, ich möchte den Workshop endgültig beenden.", language), key="confirm_close")
+    with keys:
+        keys_hint(language)
+    if workshop.step.takes_input:
+        lock, timer, room = st.columns([2, 5, 3], gap="medium")
+        with lock:
+            lock_control(workshop, language)
+    elif workshop.live_step == agenda.FIRST_STEP:  # room for the QR code beside the code
+        timer, room = st.columns([1, 1], gap="medium")
+    else:
+        timer, room = st.columns([7, 3], gap="medium")
+    with timer:
+        timer_control(workshop, language)
+    with room:
+        room_links(workshop, language)
     following = agenda.next_step(workshop.live_step)
-    for column, step in zip(columns, agenda.STEPS):
-        is_current = step.id == workshop.live_step
-        if step.id == agenda.FINAL_STEP:
-            confirmed = st.session_state.get("confirm_close", False)
-            disabled = is_current or not confirmed
-        else:
-            disabled = is_current
-        column.button(t(step.button, language), key=f"go_{step.id}", disabled=disabled,
-                      type="primary" if following and step.id == following.id else "secondary",
-                      on_click=act, args=(get_app().set_live_step, workshop.id, step.id), width="stretch")
     if following is not None and following.accepts_cards and not get_app().groups(workshop.id):
         st.warning(t("Noch keine Gruppen: In der Gruppenarbeit schreiben dann alle Karten zu jedem "
                      "Handlungsfeld. Gruppen legen Sie im Reiter „Gruppen“ an, mit einem Klick eine je "
                      "Handlungsfeld.", language), icon=":material/groups:")
-    st.checkbox(t("Ja, ich möchte den Workshop endgültig beenden.", language), key="confirm_close")
-    if workshop.live_step in ("checkin", "rating"):
-        st.info(t("Die Ergebnisse sind für Beamer und Teilnehmende noch verborgen.", language),
-                icon=":material/visibility_off:")
-    left, right = st.columns(2, gap="large")
-    with left:
-        lock_control(workshop, language)
-    with right:
-        timer_control(workshop, language)
 
 
 def room_links(workshop, language: str) -> None:
+    """The join code, the link for the tablets and its QR code: in full while people arrive,
+    folded away after that (the projector shows them large at every step)."""
     join_url = page_url("teilnehmen", code=workshop.join_code)
-    projector_url = own_url("beamer", w=str(workshop.id), code=workshop.join_code,
-                             lang=language if language != workshop.language else "")
-    left, right = st.columns([1, 2])
-    left.image(qr_png(join_url, scale=6), width=200,
-               alt=t("QR-Code mit dem Link zur Teilnahme: {url}", language, url=join_url))
-    with right:
-        st.metric(t("Code für die Teilnahme", language), workshop.join_code)
-        st.markdown(f"{t('Link für Tablets und Handys:', language)}  \n`{join_url}`")
-        st.link_button(t("Beamer-Ansicht öffnen", language), projector_url, icon=":material/tv:")
-        st.caption(t("Öffnet sich in einem neuen Fenster. Ziehen Sie es auf den Beamer und drücken "
-                     "Sie F11.", language))
+    qr = qr_png(join_url, scale=6)
+    alt = t("QR-Code mit dem Link zur Teilnahme: {url}", language, url=join_url)
+    link = f"{t('Link für Tablets und Handys:', language)}  \n`{join_url}`"
+    if workshop.live_step == agenda.FIRST_STEP:
+        code, text = st.columns([2, 3], gap="small")
+        code.image(qr, width=150, alt=alt)
+        text.metric(t("Code für die Teilnahme", language), workshop.join_code)
+        text.markdown(link)
+        return
+    st.metric(t("Code für die Teilnahme", language), workshop.join_code)
+    with st.expander(t("QR-Code und Link für Tablets", language), icon=":material/qr_code_2:"):
+        st.image(qr, width=150, alt=alt)
+        st.markdown(link)
 
 
 def _save_cap(workshop_id: int) -> None:
@@ -111,6 +150,7 @@ def progress_panel(workshop, fieldset, language: str) -> None:
 def facilitate_page() -> None:
     language = lang()
     workshop = follow(require_facilitator().id)
+    st.html(CONSOLE_CSS)
     fieldset = get_app().fieldset(workshop)
     st.title(literal(workshop.title), anchor=False)
     st.caption(literal(" · ".join(filter(None, [workshop.municipality, format_day(workshop.date, language),
@@ -123,7 +163,6 @@ def facilitate_page() -> None:
     )
     if agenda_tab.open:
         with agenda_tab:
-            room_links(workshop, language)
             step_controls(workshop, language)
             progress_panel(workshop, fieldset, language)
             participant_cap(workshop, language)
@@ -139,6 +178,8 @@ def facilitate_page() -> None:
     if process_tab.open:
         with process_tab:
             process_setup(workshop, fieldset, language)
+    step_question(workshop, language)
+    clicker(workshop, language)
 
 
 frame(wide=True)
