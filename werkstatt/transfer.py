@@ -20,8 +20,10 @@ history), those become refs as well. Sign-in sessions are not exported: they bel
 the old machine, and everybody signs in again with the PIN or password.
 
 An import checks everything first (JSON, format, version, checksum, every key and type,
-every reference, the fieldsets) and only then writes, in one transaction: a refused file
-leaves the database exactly as it was.
+every reference, the fieldsets, and the rules every screen keeps: card texts, levels on the
+scale, dots within the budget) and only then writes, in one transaction: a refused file
+leaves the database exactly as it was. Texts are cleaned as the screens clean them (blanks
+around a card's text, runs of blanks in a title), so a clean file comes back unchanged.
 """
 
 from __future__ import annotations
@@ -35,14 +37,19 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Callable
 
 from werkstatt import agenda
+from werkstatt import cards as card_rules
 from werkstatt.actions import PRIORITIES, STATUSES, TRACKED
 from werkstatt.cards import KINDS
 from werkstatt.codes import new_code
+from werkstatt.errors import InvalidInput, InvalidLevel, UnknownField, UnknownSector, WerkstattError
 from werkstatt.exchange import ImportRefused
-from werkstatt.groupwork import CHANGED_COLUMNS
+from werkstatt.groupwork import CHANGED_COLUMNS, DOT_BUDGET_MAX
 from werkstatt.i18n import N_, t
+from werkstatt.inputs import clean_card_text, clean_line, clean_text
+from werkstatt.taskforce import DESCRIPTION_MAX_LENGTH, NOTE_MAX_LENGTH
 
 if TYPE_CHECKING:
+    from werkstatt.fieldsets import Fieldset
     from werkstatt.service import Werkstatt
 
 FORMAT = "werkstatt-transfer"
@@ -300,7 +307,7 @@ def import_bundle(app: Werkstatt, data: bytes) -> ImportResult:
     _check_envelope(bundle)
     content = bundle["content"]
     _check_content(content)
-    _check_fieldsets(app, content)
+    _check_rules(content, _check_fieldsets(app, content))
     return _write(app, content)
 
 
@@ -565,9 +572,10 @@ def _check_before(item: dict, where: str, card_refs: set[int], card_workshop: di
                                     where=f"{here}.{column}")
 
 
-def _check_fieldsets(app: Werkstatt, content: dict) -> None:
-    """Every fieldset the file uses must be one this installation has and can read."""
-    known = {fieldset.id for fieldset in app.fieldset_files()[0]}
+def _check_fieldsets(app: Werkstatt, content: dict) -> dict[str, Fieldset]:
+    """Every fieldset the file uses must be one this installation has and can read; returns
+    them by id."""
+    known = {fieldset.id: fieldset for fieldset in app.fieldset_files()[0]}
     used = [w["fieldset"] for w in content["workshops"]] + [p["fieldset"] for p in _rows(content, "process")]
     for fieldset_id in used:
         if fieldset_id not in known:
@@ -576,6 +584,211 @@ def _check_fieldsets(app: Werkstatt, content: dict) -> None:
                                            "fieldsets/{fieldset}.yaml vom alten Rechner übernehmen "
                                            "und die Datei dann noch einmal einlesen."),
                                 fieldset=fieldset_id[:80])
+    return {fieldset_id: known[fieldset_id] for fieldset_id in used}
+
+
+# --- import: the rules every screen keeps --------------------------------------------------------
+
+
+class ImportBreaksRules(ImportRefused):
+    """A transfer file whose rows break the rules the screens keep (a card of 10,000 characters,
+    a level off the scale, dots over the budget); nothing was written. ``problems`` names every
+    place: (place key, its params, the error the service's rule gave there)."""
+
+    intro = N_("Diese Einträge halten sich nicht an die Regeln, die auch bei der Eingabe im "
+               "Workshop gelten (die Nummern sind die „ref“-Nummern der Datei):")
+    MAX_SHOWN = 20
+
+    def message(self, lang: str) -> str:
+        problems = self.params["problems"]
+        lines = [f"{t(place, lang, **params)}: {error.message(lang)}"
+                 for place, params, error in problems[: self.MAX_SHOWN]]
+        if len(problems) > self.MAX_SHOWN:
+            lines.append(t("… und {n} weitere.", lang, n=len(problems) - self.MAX_SHOWN))
+        listed = "\n".join(f"- {line}" for line in lines)
+        return t(self.key, lang, problem=f"{t(self.intro, lang)}\n{listed}")
+
+
+Problem = tuple[str, dict, WerkstattError]  # place key, its params, what the service's rule said
+
+
+class _Problems:
+    """Every place a file breaks a rule at, gathered so that one error names them all."""
+
+    def __init__(self) -> None:
+        self.found: list[Problem] = []
+
+    def add(self, place: tuple[str, dict], error: WerkstattError) -> None:
+        self.found.append((*place, error))
+
+    def clean(self, item: dict, key: str, place: tuple[str, dict], cleaner: Callable[[str], str]) -> None:
+        """``item[key]`` cleaned as a form cleans it (None stays: the column allows it)."""
+        if item[key] is None:
+            return
+        try:
+            item[key] = cleaner(item[key])
+        except InvalidInput as error:
+            self.add(place, error)
+
+    def field(self, fieldset: Fieldset, field_id: str | None, place: tuple[str, dict]) -> None:
+        if field_id is not None and field_id not in fieldset.field_ids:
+            self.add(place, UnknownField(field=field_id[:40]))
+
+    def sector(self, fieldset: Fieldset, sector_id: str | None, place: tuple[str, dict]) -> None:
+        if sector_id is not None and sector_id not in {s.id for s in fieldset.sectors}:
+            self.add(place, UnknownSector(sector=sector_id[:40]))
+
+
+def _line(missing: str | None, label: str) -> Callable[[str], str]:
+    """``clean_line`` as the form of ``label`` calls it."""
+    return lambda value: clean_line(value, missing, label)
+
+
+def _check_rules(content: dict, fieldsets: dict[str, Fieldset]) -> None:
+    """The rules the service applies to what people enter, on every row of the file; raises
+    ``ImportBreaksRules`` naming every place that breaks one. Texts are cleaned in ``content``
+    by the service's own functions (``werkstatt.inputs``), as a form would clean them."""
+    problems = _Problems()
+    fieldset_of = {w["ref"]: fieldsets[w["fieldset"]] for w in content["workshops"]}
+    if content["process"] is not None:
+        _check_process(content, fieldsets[content["process"]["fieldset"]], problems)
+    _check_workshops(content, fieldset_of, problems)
+    _check_input(content, fieldset_of, problems)
+    _check_dots(content, problems)
+    if problems.found:
+        raise ImportBreaksRules(problems=problems.found)
+
+
+def _check_process(content: dict, fieldset: Fieldset, problems: _Problems) -> None:
+    """The process, its roster and its actions, as the task force's forms take them."""
+    process = content["process"]
+    here = (N_("Prozess"), {})
+    problems.clean(process, "title", here, _line(N_("Bitte einen Namen für den Prozess eingeben."),
+                                                 N_("Name des Prozesses")))
+    problems.clean(process, "municipality", here, _line(N_("Bitte die Kommune eingeben."), N_("Kommune")))
+    for member in content["members"]:
+        here = (N_("Mitglied {member}"), {"member": member["ref"]})
+        problems.clean(member, "name", here, _line(N_("Bitte einen Namen eingeben."), N_("Name")))
+        problems.clean(member, "organisation", here, _line(None, N_("Organisation")))
+        problems.sector(fieldset, member["sector"], here)
+    for action in content["actions"]:
+        here = (N_("Maßnahme {action}"), {"action": action["ref"]})
+        problems.clean(action, "title", here, _line(N_("Bitte einen Titel für die Maßnahme eingeben."),
+                                                    N_("Maßnahme")))
+        problems.clean(action, "description", here,
+                       lambda v: clean_text(v, N_("Beschreibung"), DESCRIPTION_MAX_LENGTH))
+        problems.clean(action, "owner_organisation", here, _line(None, N_("Organisation")))
+        problems.field(fieldset, action["field_id"], here)
+    for change in content["action_history"]:
+        here = (N_("Verlauf von Maßnahme {action} ({time})"),
+                {"action": change["action_ref"], "time": change["changed_at"]})
+        problems.clean(change, "note", here, lambda v: clean_text(v, N_("Notiz"), NOTE_MAX_LENGTH))
+
+
+def _check_workshops(content: dict, fieldset_of: dict[int, Fieldset], problems: _Problems) -> None:
+    """Workshops, groups and participants, as the console and the join form take them."""
+    for workshop in content["workshops"]:
+        here = (N_("Workshop {workshop}"), {"workshop": workshop["ref"]})
+        problems.clean(workshop, "title", here, _line(N_("Bitte einen Titel für den Workshop eingeben."),
+                                                      N_("Titel")))
+        problems.clean(workshop, "municipality", here,
+                       _line(N_("Bitte die Kommune eingeben."), N_("Kommune")))
+        problems.clean(workshop, "place", here, _line(None, N_("Ort")))
+        budget, per_card = workshop["dot_budget"], workshop["dots_per_card"]
+        if not (budget <= DOT_BUDGET_MAX and per_card <= budget):  # both at least 1: see TABLES
+            problems.add(here, InvalidInput(problem=N_("Punkte je Person: 1 bis {max}; je Karte: 1 bis zu "
+                                                       "den Punkten je Person."), max=DOT_BUDGET_MAX))
+        problems.field(fieldset_of[workshop["ref"]], workshop["wall_field"], here)
+    for group in content["groups"]:
+        here = (N_("Gruppe {group}"), {"group": group["ref"]})
+        problems.clean(group, "name", here, _line(N_("Bitte einen Namen für die Gruppe eingeben."),
+                                                  N_("Name der Gruppe")))
+        for field_id in group["fields"]:
+            problems.field(fieldset_of[group["workshop_ref"]], field_id, here)
+    for participant in content["participants"]:
+        problems.sector(fieldset_of[participant["workshop_ref"]], participant["sector"],
+                        (N_("Person {participant}"), {"participant": participant["ref"]}))
+
+
+def _check_input(content: dict, fieldset_of: dict[int, Fieldset], problems: _Problems) -> None:
+    """Ratings, cards (and the texts a moderation's undo would bring back), self-check scores."""
+    workshop_of = {p["ref"]: p["workshop_ref"] for p in content["participants"]}
+    for rating in content["ratings"]:
+        here = (N_("Bewertung von Person {participant}, Feld „{field}“"),
+                {"participant": rating["participant_ref"], "field": rating["field_id"][:40]})
+        fieldset = fieldset_of[workshop_of[rating["participant_ref"]]]
+        problems.field(fieldset, rating["field_id"], here)
+        levels = fieldset.scale.values
+        if rating["level"] is not None and rating["level"] not in levels:
+            problems.add(here, InvalidLevel(level=rating["level"], levels=", ".join(map(str, levels))))
+    for card in content["cards"]:
+        here = (N_("Karte {card}"), {"card": card["ref"]})
+        problems.field(fieldset_of[card["workshop_ref"]], card["field_id"], here)
+        problems.clean(card, "text", here, _card_text)
+        original = (N_("Karte {card}, ursprünglicher Text"), {"card": card["ref"]})
+        problems.clean(card, "original_text", original, _card_text)
+    for entry in content["moderation_log"]:
+        for card, columns in entry["before"].items():
+            here = (N_("Moderation von Karte {card} ({time})"), {"card": card, "time": entry["created_at"]})
+            for key in ("text", "original_text"):
+                if key in columns:
+                    problems.clean(columns, key, here, _card_text)
+            problems.field(fieldset_of[entry["workshop_ref"]], columns.get("field_id"), here)
+    for score in content["self_check"]:
+        here = (N_("Selbstcheck von Workshop {workshop}, Feld „{field}“"),
+                {"workshop": score["workshop_ref"], "field": score["field_id"][:40]})
+        fieldset = fieldset_of[score["workshop_ref"]]
+        problems.field(fieldset, score["field_id"], here)
+        low, high = fieldset.scale.min, fieldset.scale.max
+        if not low <= score["score"] <= high:
+            problems.add(here, InvalidInput(problem=N_("Der Wert {value} liegt nicht auf der Skala von "
+                                                       "{low} bis {high}."),
+                                            value=f"{score['score']:g}", low=low, high=high))
+
+
+def _card_text(value: str) -> str:
+    """A card's text cleaned and checked by the service's ``clean_card_text``; its refusal told
+    about the file rather than to the person typing."""
+    try:
+        return clean_card_text(value)
+    except InvalidInput as error:
+        if "length" in error.params:
+            raise InvalidInput(problem=N_("Der Text ist zu lang: {length} Zeichen, erlaubt sind "
+                                          "höchstens {max}."),
+                               length=error.params["length"], max=error.params["max"]) from None
+        raise InvalidInput(problem=N_("Der Text ist leer oder hat weniger als {min} sichtbare "
+                                      "Zeichen."), min=error.params["min"]) from None
+
+
+def _check_dots(content: dict, problems: _Problems) -> None:
+    """Dots as the service counts them when a person gives them: no vote above the workshop's
+    dots per card, and no participant with more dots on the visible wall than the budget
+    (``werkstatt.cards.dots_of``: dots on hidden cards are free, merged cards count for their
+    target)."""
+    workshops = {w["ref"]: w for w in content["workshops"]}
+    workshop_of = {p["ref"]: workshops[p["workshop_ref"]] for p in content["participants"]}
+    cards = [card_rules.Card(id=c["ref"], participant_id=c["participant_ref"], group_id=c["group_ref"],
+                             field_id=c["field_id"], kind=c["kind"], text=c["text"],
+                             original_text=c["original_text"], hidden=c["hidden"],
+                             merged_into=c["merged_into_ref"], created_at=c["created_at"])
+             for c in content["cards"]]
+    votes_of: dict[int, list[tuple[int, int, int]]] = {}
+    for vote in content["votes"]:
+        participant, card, dots = vote["participant_ref"], vote["card_ref"], vote["dots"]
+        votes_of.setdefault(participant, []).append((participant, card, dots))
+        per_card = workshop_of[participant]["dots_per_card"]
+        if dots > per_card:
+            problems.add((N_("Punkte von Person {participant} auf Karte {card}"),
+                          {"participant": participant, "card": card}),
+                         InvalidInput(problem=N_("{dots} Punkte, erlaubt sind höchstens {max} je Karte."),
+                                      dots=dots, max=per_card))
+    for participant, votes in votes_of.items():
+        budget = workshop_of[participant]["dot_budget"]
+        given = sum(card_rules.dots_of(participant, cards, votes).values())
+        if given > budget:
+            problems.add((N_("Punkte von Person {participant}"), {"participant": participant}),
+                         InvalidInput(problem=N_("{dots} Punkte vergeben, erlaubt sind höchstens {budget} "
+                                                 "je Person."), dots=given, budget=budget))
 
 
 # --- import: writing -------------------------------------------------------------------------

@@ -403,3 +403,186 @@ def test_every_column_of_the_database_travels(db_path, app):
         tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     left_out = {"facilitator_sessions", "taskforce_sessions", "_sqlite_migrations"}
     assert tables - left_out == {table.db_table for table in TABLES.values()}
+
+
+# --- the rules the screens keep ------------------------------------------------------------------
+# On a shared server a file comes from many hands: a recomputed checksum proves nothing about
+# what is in it. Rows that no screen would have taken are refused, every place named.
+
+
+def raw_files(tmp_path) -> dict[str, bytes]:
+    """The target's database file and its write-ahead log, byte for byte."""
+    return {name: (tmp_path / name).read_bytes() for name in ("target.db", "target.db-wal")
+            if (tmp_path / name).exists()}
+
+
+def refused(target, tmp_path, data: bytes) -> str:
+    """Import ``data``, which must be refused without a trace; the German message."""
+    target.create_workshop(title="Schon da", municipality="Zielstadt", facilitator_pin=PIN)  # not empty
+    rows, files = dump(target), raw_files(tmp_path)
+    with pytest.raises(ImportRefused) as error:
+        import_bundle(target, data)
+    assert dump(target) == rows and raw_files(tmp_path) == files
+    message = str(error.value)
+    assert message.startswith("Die Datei wurde nicht eingelesen, es wurde nichts gespeichert. Diese "
+                              "Einträge halten sich nicht an die Regeln")
+    assert error.value.message("en").startswith("The file was not imported; nothing was saved.")
+    return message
+
+
+def first_of(c: dict, table: str, **match) -> dict:
+    return next(row for row in c[table] if all(row[k] == v for k, v in match.items()))
+
+
+def dots_over_budget(c):
+    """Person 1 (4 dots of 1, budget 5): two votes raised to 2, so 6 on the wall, none over 2 a card."""
+    mine = [v for v in c["votes"] if v["participant_ref"] == 1]
+    mine[0]["dots"] = mine[1]["dots"] = 2
+
+
+def dots_over_the_card_cap(c):
+    """Person 1: 3 dots on one card (cap 2), one vote fewer, so 5 in all: within the budget."""
+    mine = [v for v in c["votes"] if v["participant_ref"] == 1]
+    mine[0]["dots"] = 3
+    c["votes"].remove(mine[1])
+
+
+def level_nine(c):
+    first_of(c, "ratings", participant_ref=4, field_id="zugang")["level"] = 9
+
+
+def correction_undone_to_a_long_text(c):
+    entry = first_of(c, "moderation_log", action="correct")
+    for columns in entry["before"].values():
+        columns["text"] = "x" * 600
+
+
+# name: (what is changed in a good file, the place and what is wrong there, as the message says)
+RULE_BREAKS = {
+    "a card of 10,000 characters": (
+        lambda c: c["cards"][16].update(text="W" * 10_000),
+        "- Karte 17: Der Text ist zu lang: 10000 Zeichen, erlaubt sind höchstens 500."),
+    "an empty card": (
+        lambda c: c["cards"][2].update(text=""),
+        "- Karte 3: Der Text ist leer oder hat weniger als 3 sichtbare Zeichen."),
+    "a card of blanks only": (
+        lambda c: c["cards"][2].update(text=" \t\n  \t "),
+        "- Karte 3: Der Text ist leer oder hat weniger als 3 sichtbare Zeichen."),
+    "a card of invisible characters": (
+        lambda c: c["cards"][2].update(text="\u200b\u200b\u200b\u200b\t\u200d"),
+        "- Karte 3: Der Text ist leer oder hat weniger als 3 sichtbare Zeichen."),
+    "an original text too long": (
+        lambda c: first_of(c, "cards", ref=5).update(original_text="x" * 501),
+        "- Karte 5, ursprünglicher Text: Der Text ist zu lang: 501 Zeichen"),
+    "a level off the scale": (
+        level_nine,
+        "- Bewertung von Person 4, Feld „zugang“: „9“ ist keine Stufe der Skala. "
+        "Erlaubt sind 1, 2, 3, 4"),
+    "a rating of a field the fieldset lacks": (
+        lambda c: first_of(c, "ratings", participant_ref=2).update(field_id="wetter"),
+        "- Bewertung von Person 2, Feld „wetter“: Das Handlungsfeld „wetter“ gehört nicht zu"),
+    "dots over the budget": (
+        dots_over_budget,
+        "- Punkte von Person 1: 6 Punkte vergeben, erlaubt sind höchstens 5 je Person."),
+    "dots over the card cap": (
+        dots_over_the_card_cap,
+        "- Punkte von Person 1 auf Karte 14: 3 Punkte, erlaubt sind höchstens 2 je Karte."),
+    "a dot budget no console allows": (
+        lambda c: c["workshops"][1].update(dot_budget=1000, dots_per_card=1000),
+        "- Workshop 2: Punkte je Person: 1 bis 50; je Karte: 1 bis zu den Punkten je Person."),
+    "a title too long": (
+        lambda c: c["workshops"][0].update(title="Workshop " * 30),
+        "- Workshop 1: „Titel“ ist zu lang: höchstens 200 Zeichen."),
+    "a group name of blanks": (
+        lambda c: c["groups"][1].update(name="\t  "),
+        "- Gruppe 2: Bitte einen Namen für die Gruppe eingeben."),
+    "a member's name too long": (
+        lambda c: c["members"][0].update(name="Keller" * 40),
+        "- Mitglied 1: „Name“ ist zu lang: höchstens 200 Zeichen."),
+    "a sector the fieldset lacks": (
+        lambda c: c["participants"][5].update(sector="adel"),
+        "- Person 6: Den Bereich „adel“ gibt es in diesem Workshop nicht."),
+    "a self-check score off the scale": (
+        lambda c: first_of(c, "self_check", workshop_ref=1, field_id="arbeit").update(score=7),
+        "- Selbstcheck von Workshop 1, Feld „arbeit“: Der Wert 7 liegt nicht auf der Skala von 1 bis 4."),
+    "an undo that would bring back a long text": (
+        correction_undone_to_a_long_text,
+        "- Moderation von Karte 38 (2026-11-23T14:00:00+00:00): Der Text ist zu lang: 600 Zeichen"),
+    "an action's description too long": (
+        lambda c: c["actions"][0].update(description="Mehr " * 500),
+        "- Maßnahme 1: „Beschreibung“ ist zu lang: höchstens 2000 Zeichen."),
+}
+
+
+@pytest.mark.parametrize("case", list(RULE_BREAKS))
+def test_a_file_that_breaks_a_rule_of_the_screens_is_refused_naming_the_place(app, source, target,
+                                                                             tmp_path, case):
+    change, expected = RULE_BREAKS[case]
+    message = refused(target, tmp_path, changed(export_process(app, source[2].id), change))
+    assert expected in message
+    assert message.count("\n- ") == 1  # that place alone
+
+
+def test_every_place_that_breaks_a_rule_is_listed_in_one_refusal(app, source, target, tmp_path):
+    def many(c):
+        for name in ("a card of 10,000 characters", "an empty card", "a level off the scale",
+                     "dots over the card cap", "a title too long"):
+            RULE_BREAKS[name][0](c)
+        c["cards"][20]["text"] = "\u200b"
+
+    message = refused(target, tmp_path, changed(export_process(app, source[2].id), many))
+    lines = message.split("\n- ")[1:]
+    assert len(lines) == 6, message
+    for name in ("a card of 10,000 characters", "an empty card", "a level off the scale",
+                 "dots over the card cap", "a title too long"):
+        assert RULE_BREAKS[name][1] in message
+    assert "- Karte 21: Der Text ist leer" in message
+
+
+def test_a_long_list_of_places_ends_with_how_many_more(app, source, target, tmp_path):
+    def all_empty(c):
+        for card in c["cards"]:
+            card["text"] = ""
+
+    message = refused(target, tmp_path, changed(export_process(app, source[2].id), all_empty))
+    assert message.count("\n- Karte ") == 20
+    assert message.endswith(f"\n- … und {len(content(export_process(app, source[2].id))['cards']) - 20} "
+                            "weitere.")
+
+
+def test_texts_are_cleaned_as_the_screens_clean_them(app, workshop, target):
+    """A card's text loses the blanks around it, a title its runs of blanks: what a form does."""
+    app.set_live_step(workshop.id, "cards")
+    token = app.join(workshop.join_code).token
+    app.add_card(token, "zugang", "gap", "Lange Wartezeiten")
+
+    def untidy(c):
+        c["cards"][0]["text"] = "\tTermine online\nbuchen  \n"
+        c["workshops"][0].update(title="  Selbstcheck\t\tWorkshop ", place="Rathaus,\n Saal 2")
+
+    new_id = import_bundle(target, changed(export_workshop(app, workshop.id), untidy)).workshop_ids[0]
+    assert [c.text for c in target.board(new_id)] == ["Termine online\nbuchen"]
+    new = target.workshop(new_id)
+    assert (new.title, new.place) == ("Selbstcheck Workshop", "Rathaus, Saal 2")
+
+
+def test_a_good_file_within_every_rule_still_imports(app, workshop, target):
+    """At the edges of the rules: 500 characters, 3 visible ones, the top level, the whole budget
+    with the card cap, and dots on a hidden card (free while it is hidden, as the ballot counts)."""
+    app.set_dot_rules(workshop.id, 3, 2)
+    app.set_live_step(workshop.id, "rating")
+    token = app.join(workshop.join_code).token
+    app.rate(token, "zugang", 4)
+    app.rate(token, "arbeit", None)
+    app.set_live_step(workshop.id, "cards")
+    long = app.add_card(token, "zugang", "gap", "W" * 500)
+    short = app.add_card(token, "zugang", "idea", "Ja!")
+    hidden = app.add_card(token, "arbeit", "idea", "Sprachkurse am Abend")
+    app.set_live_step(workshop.id, "voting")
+    app.vote(token, hidden.id, 2)
+    app.hide_card(workshop.id, hidden.id)
+    app.vote(token, long.id, 2)
+    app.vote(token, short.id, 1)
+    data = export_workshop(app, workshop.id)
+    result = import_bundle(target, data)
+    assert content(export_workshop(target, result.workshop_ids[0])) == content(data)
