@@ -21,7 +21,7 @@ the old machine, and everybody signs in again with the PIN or password.
 
 An import checks everything first (JSON, format, version, checksum, every key and type,
 every reference, the fieldsets, and the rules every screen keeps: card texts, levels on the
-scale, dots within the budget) and only then writes, in one transaction: a refused file
+scale, dots within what a console allows) and only then writes, in one transaction: a refused file
 leaves the database exactly as it was. Texts are cleaned as the screens clean them (blanks
 around a card's text, runs of blanks in a title), so a clean file comes back unchanged.
 """
@@ -37,7 +37,6 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Callable
 
 from werkstatt import agenda
-from werkstatt import cards as card_rules
 from werkstatt.actions import PRIORITIES, STATUSES, TRACKED
 from werkstatt.cards import KINDS
 from werkstatt.codes import new_code
@@ -761,34 +760,20 @@ def _card_text(value: str) -> str:
 
 
 def _check_dots(content: dict, problems: _Problems) -> None:
-    """Dots as the service counts them when a person gives them: no vote above the workshop's
-    dots per card, and no participant with more dots on the visible wall than the budget
-    (``werkstatt.cards.dots_of``: dots on hidden cards are free, merged cards count for their
-    target)."""
-    workshops = {w["ref"]: w for w in content["workshops"]}
-    workshop_of = {p["ref"]: workshops[p["workshop_ref"]] for p in content["participants"]}
-    cards = [card_rules.Card(id=c["ref"], participant_id=c["participant_ref"], group_id=c["group_ref"],
-                             field_id=c["field_id"], kind=c["kind"], text=c["text"],
-                             original_text=c["original_text"], hidden=c["hidden"],
-                             merged_into=c["merged_into_ref"], created_at=c["created_at"])
-             for c in content["cards"]]
-    votes_of: dict[int, list[tuple[int, int, int]]] = {}
+    """No vote above the most dots any console allows on one card (``DOT_BUDGET_MAX``).
+
+    The workshop's own rules are not checked against its votes: the service itself leaves
+    people above them when the facilitator lowers the rules after the voting, when a hidden
+    card whose dots were given again elsewhere is restored, or after a merge. A backup of such a
+    workshop must restore, and a file cannot tell those cases from a doctored one.
+    """
     for vote in content["votes"]:
         participant, card, dots = vote["participant_ref"], vote["card_ref"], vote["dots"]
-        votes_of.setdefault(participant, []).append((participant, card, dots))
-        per_card = workshop_of[participant]["dots_per_card"]
-        if dots > per_card:
+        if dots > DOT_BUDGET_MAX:
             problems.add((N_("Punkte von Person {participant} auf Karte {card}"),
                           {"participant": participant, "card": card}),
                          InvalidInput(problem=N_("{dots} Punkte, erlaubt sind höchstens {max} je Karte."),
-                                      dots=dots, max=per_card))
-    for participant, votes in votes_of.items():
-        budget = workshop_of[participant]["dot_budget"]
-        given = sum(card_rules.dots_of(participant, cards, votes).values())
-        if given > budget:
-            problems.add((N_("Punkte von Person {participant}"), {"participant": participant}),
-                         InvalidInput(problem=N_("{dots} Punkte vergeben, erlaubt sind höchstens {budget} "
-                                                 "je Person."), dots=given, budget=budget))
+                                      dots=dots, max=DOT_BUDGET_MAX))
 
 
 # --- import: writing -------------------------------------------------------------------------

@@ -434,17 +434,9 @@ def first_of(c: dict, table: str, **match) -> dict:
     return next(row for row in c[table] if all(row[k] == v for k, v in match.items()))
 
 
-def dots_over_budget(c):
-    """Person 1 (4 dots of 1, budget 5): two votes raised to 2, so 6 on the wall, none over 2 a card."""
-    mine = [v for v in c["votes"] if v["participant_ref"] == 1]
-    mine[0]["dots"] = mine[1]["dots"] = 2
-
-
-def dots_over_the_card_cap(c):
-    """Person 1: 3 dots on one card (cap 2), one vote fewer, so 5 in all: within the budget."""
-    mine = [v for v in c["votes"] if v["participant_ref"] == 1]
-    mine[0]["dots"] = 3
-    c["votes"].remove(mine[1])
+def dots_above_any_console(c):
+    """Person 1: 51 dots on one card, more than any console allows (50)."""
+    first_of(c, "votes", participant_ref=1)["dots"] = 51
 
 
 def level_nine(c):
@@ -481,12 +473,9 @@ RULE_BREAKS = {
     "a rating of a field the fieldset lacks": (
         lambda c: first_of(c, "ratings", participant_ref=2).update(field_id="wetter"),
         "- Bewertung von Person 2, Feld „wetter“: Das Handlungsfeld „wetter“ gehört nicht zu"),
-    "dots over the budget": (
-        dots_over_budget,
-        "- Punkte von Person 1: 6 Punkte vergeben, erlaubt sind höchstens 5 je Person."),
-    "dots over the card cap": (
-        dots_over_the_card_cap,
-        "- Punkte von Person 1 auf Karte 14: 3 Punkte, erlaubt sind höchstens 2 je Karte."),
+    "dots above what any console allows": (
+        dots_above_any_console,
+        "- Punkte von Person 1 auf Karte 14: 51 Punkte, erlaubt sind höchstens 50 je Karte."),
     "a dot budget no console allows": (
         lambda c: c["workshops"][1].update(dot_budget=1000, dots_per_card=1000),
         "- Workshop 2: Punkte je Person: 1 bis 50; je Karte: 1 bis zu den Punkten je Person."),
@@ -526,7 +515,7 @@ def test_a_file_that_breaks_a_rule_of_the_screens_is_refused_naming_the_place(ap
 def test_every_place_that_breaks_a_rule_is_listed_in_one_refusal(app, source, target, tmp_path):
     def many(c):
         for name in ("a card of 10,000 characters", "an empty card", "a level off the scale",
-                     "dots over the card cap", "a title too long"):
+                     "dots above what any console allows", "a title too long"):
             RULE_BREAKS[name][0](c)
         c["cards"][20]["text"] = "\u200b"
 
@@ -534,7 +523,7 @@ def test_every_place_that_breaks_a_rule_is_listed_in_one_refusal(app, source, ta
     lines = message.split("\n- ")[1:]
     assert len(lines) == 6, message
     for name in ("a card of 10,000 characters", "an empty card", "a level off the scale",
-                 "dots over the card cap", "a title too long"):
+                 "dots above what any console allows", "a title too long"):
         assert RULE_BREAKS[name][1] in message
     assert "- Karte 21: Der Text ist leer" in message
 
@@ -583,6 +572,20 @@ def test_a_good_file_within_every_rule_still_imports(app, workshop, target):
     app.hide_card(workshop.id, hidden.id)
     app.vote(token, long.id, 2)
     app.vote(token, short.id, 1)
+    data = export_workshop(app, workshop.id)
+    result = import_bundle(target, data)
+    assert content(export_workshop(target, result.workshop_ids[0])) == content(data)
+
+
+def test_a_backup_of_votes_above_rules_lowered_later_restores(app, workshop, target):
+    """The facilitator lowered the dot rules after the voting (the console allows it): the service
+    keeps those dots, so its backup must restore them, not be refused as a doctored file."""
+    app.set_live_step(workshop.id, "cards")
+    token = app.join(workshop.join_code).token
+    card = app.add_card(token, "zugang", "gap", "Termine dauern zu lange")
+    app.set_live_step(workshop.id, "voting")
+    app.vote(token, card.id, 2)
+    app.set_dot_rules(workshop.id, 1, 1)
     data = export_workshop(app, workshop.id)
     result = import_bundle(target, data)
     assert content(export_workshop(target, result.workshop_ids[0])) == content(data)
