@@ -241,17 +241,18 @@ def _field_part(field_id: str, src: _Sources, figures: dict, lang: str) -> dict:
     field = src.fieldset.field(field_id)
     title = field.title.get(lang)
     one_field = dataclasses.replace(src.fieldset, fields=(field,))
-    chart = charts.distribution_chart(src.summary[src.summary["field_id"] == field_id], one_field, lang)
+    chart = charts.distribution_chart(src.summary[src.summary["field_id"] == field_id], one_field, lang,
+                                      legend=False)
     # The heading above names the field, and the table below, with the colours, is the key: at
     # A4 width plotly's legend wraps into three rows and covers the bar in kaleido's export.
-    chart.update_layout(yaxis=dict(showticklabels=False), showlegend=False)
+    chart.update_layout(yaxis=dict(showticklabels=False))
     return {
         "anchor": f"feld-{field_id}",
         "title": title,
         "description": field.description.get(lang),
         "figures": figures,
         "levels": _level_counts(src.summary.set_index("field_id").loc[field_id], src.fieldset, lang),
-        "svg": _chart_svg(chart, t("Diagramm: Verteilung der Antworten im Handlungsfeld {field}", lang,
+        "svg": _chart_svg(chart, t("Diagramm: Verteilung aller Rückmeldungen im Handlungsfeld {field}", lang,
                                    field=title)),
         "compared": _field_comparisons(field_id, src, lang),
         "strengths": [_card(c, lang)

@@ -224,7 +224,7 @@ def test_the_pdf_charts_are_vector_and_the_pages_are_saved_for_a_look(demo_pdf):
     images = [obj for index in range(len(document))
               for obj in document[index].get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE])]
     assert images == []  # no raster charts: the SVG stays vector, its text stays text
-    assert "Anteil der Antworten" in page_text(document, len(document) - 1)
+    assert "Anteil aller Rückmeldungen" in page_text(document, len(document) - 1)
 
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     for number in (1, 3):

@@ -99,18 +99,21 @@ def level_key(fieldset: Fieldset, lang: str) -> str:
 
 
 def distribution_numbers(summary: pd.DataFrame, fieldset: Fieldset, lang: str) -> pd.DataFrame:
-    """The distribution chart's numbers: per field and level the answers and their share of all
-    answers ("don't know" included, as in the bars)."""
+    """The distribution chart's numbers: per field and level the count and its share of all
+    responses ("don't know" included, as in the bars), then the answers on the scale ("Antworten",
+    as in every other table) and all responses ("Rückmeldungen insgesamt")."""
     scale = fieldset.scale
     rows = summary.set_index("field_id").reindex(list(fieldset.field_ids))
     columns = {scale.label(value, lang): f"dist_{value}" for value in scale.values}
     columns[t("kann ich nicht einschätzen", lang)] = "dont_know"
     table = {t("Handlungsfeld", lang): [fieldset.field(f).title.get(lang) for f in rows.index]}
-    totals = rows[list(columns.values())].fillna(0).sum(axis=1)
+    counts = rows[list(columns.values())].fillna(0)
+    totals = counts.sum(axis=1)
     for label, column in columns.items():
         table[label] = [f"{int(count)} ({format_percent(count / total if total else 0, lang)})"
-                        for count, total in zip(rows[column].fillna(0), totals)]
-    table[t("Antworten", lang)] = [int(total) for total in totals]
+                        for count, total in zip(counts[column], totals)]
+    table[t("Antworten", lang)] = [int(n) for n in rows["n"].fillna(0)]
+    table[t("Rückmeldungen insgesamt", lang)] = [int(total) for total in totals]
     return pd.DataFrame(table)
 
 
@@ -145,10 +148,9 @@ def result_charts(summary: pd.DataFrame, fieldset: Fieldset, lang: str, large: b
         else:
             chart_with_numbers(container, figure, numbers(summary, fieldset, lang), t(alt, lang), key, lang)
 
-    distribution = charts.distribution_chart(summary, fieldset, lang, large=large)
+    distribution = charts.distribution_chart(summary, fieldset, lang, large=large, legend=not large)
     _heading(left, t("Wie wurden die Handlungsfelder bewertet?", lang), large)
     if large:
-        distribution.update_layout(showlegend=False)
         left.html(level_key(fieldset, lang))
     show(left, distribution, distribution_numbers, N_("Gestapelte Balken: Anteil jeder "
                                                       "Bewertungsstufe je Handlungsfeld. Dieselben "
