@@ -3,6 +3,7 @@ cards the groups wrote with their dots, and the downloads."""
 
 import streamlit as st
 
+from werkstatt.aggregate import too_few_note
 from werkstatt.i18n import t
 from werkstatt.ui.card_results import card_results
 from werkstatt.ui.context import get_app, lang, page_params
@@ -10,7 +11,7 @@ from werkstatt.ui.downloads import workshop_downloads
 from werkstatt.ui.frame import frame
 from werkstatt.ui.guard import facilitator_token, require_facilitator
 from werkstatt.ui.live import follow
-from werkstatt.ui.results import result_charts, sector_table, summary_table, too_few_note
+from werkstatt.ui.results import result_charts, sector_table, summary_table
 from werkstatt.ui.text import literal
 
 

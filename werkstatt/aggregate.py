@@ -16,6 +16,7 @@ from typing import Mapping
 import pandas as pd
 
 from werkstatt.fieldsets import Fieldset, VerdictRules
+from werkstatt.i18n import nt, word
 
 VERDICTS = ("strength", "gap", "contested", "too_few")
 
@@ -189,3 +190,16 @@ def perspective(summary: pd.DataFrame, self_check: Mapping[str, float], fieldset
         for d in frame["difference"]
     ]
     return frame
+
+
+def too_few_note(summary: pd.DataFrame, fieldset: Fieldset, lang: str) -> str:
+    """Why a field reads "zu wenige Antworten", or "" when none does: a rehearsal with three
+    colleagues reads it in every field, and the room should know it is the count, not the city.
+    (The results page and the projector both say it.)"""
+    if not (summary["verdict"] == "too_few").any():
+        return ""
+    return nt("„{word}“ heißt: weniger als {n} Antwort auf der Skala („kann ich nicht einschätzen“ "
+              "zählt nicht mit) – zu wenig für eine Einschätzung.",
+              "„{word}“ heißt: weniger als {n} Antworten auf der Skala („kann ich nicht einschätzen“ "
+              "zählt nicht mit) – zu wenig für eine Einschätzung.",
+              fieldset.verdict.min_answers, lang, word=word("verdict", "too_few", lang))

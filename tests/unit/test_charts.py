@@ -8,16 +8,13 @@ import pandas as pd
 import pytest
 
 from werkstatt.aggregate import summarize
+from werkstatt.chart_layout import LINE_EM, legend_rows, overview_canvas, text_width
 from werkstatt.charts import (
     DONT_KNOW_COLOUR,
-    LINE_EM,
     VERDICT_STYLES,
-    _legend_rows,
     distribution_chart,
     level_colours,
-    overview_canvas,
     overview_chart,
-    text_width,
 )
 from werkstatt.fieldsets import Field, Fieldset, Level, Scale, Text, VerdictRules
 
@@ -161,7 +158,7 @@ def test_distribution_rows_are_as_high_as_their_titles(large):
     fig = distribution_chart(make_summary(fieldset, SMALL), fieldset, "de", large=large)
     font = fig.layout.font.size
     assert all(tick.count("<br>") == 1 for tick in fig.layout.yaxis.ticktext)
-    legend = _legend_rows([trace.name for trace in fig.data], font, 510) * (LINE_EM * font + 8)
+    legend = legend_rows([trace.name for trace in fig.data], font, 510) * (LINE_EM * font + 8)
     plot = fig.layout.height - 40 - (2 * LINE_EM * font + 24) - legend
     assert plot / 7 >= 2 * LINE_EM * font
 

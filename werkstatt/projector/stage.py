@@ -15,7 +15,7 @@ from markupsafe import Markup
 
 from werkstatt import charts
 from werkstatt.addresses import qr_svg
-from werkstatt.aggregate import VERDICTS
+from werkstatt.aggregate import VERDICTS, too_few_note
 from werkstatt.cards import KIND_HEADINGS, KINDS, VOTABLE_KINDS, Card, ranked
 from werkstatt.fieldsets import Fieldset
 from werkstatt.i18n import N_, format_day, format_number, nt, t, word
@@ -163,18 +163,15 @@ def _results(app: Werkstatt, workshop: Workshop, fieldset: Fieldset, lang: str, 
         ])
         screen.verdicts.append(VerdictCard(number, fieldset.field(row.field_id).title.get(lang), row.verdict,
                                            word("verdict", row.verdict, lang), facts))
-    if (summary["verdict"] == "too_few").any():
-        screen.too_few = nt("„{word}“ heißt: weniger als {n} Antwort auf der Skala („kann ich nicht "
-                            "einschätzen“ zählt nicht mit) – zu wenig für eine Einschätzung.",
-                            "„{word}“ heißt: weniger als {n} Antworten auf der Skala („kann ich nicht "
-                            "einschätzen“ zählt nicht mit) – zu wenig für eine Einschätzung.",
-                            fieldset.verdict.min_answers, lang, word=word("verdict", "too_few", lang))
-    distribution = charts.distribution_chart(summary, fieldset, lang, large=True).update_layout(showlegend=False)
-    overview = charts.overview_chart(summary, fieldset, lang, large=True).update_layout(showlegend=False)
+    screen.too_few = too_few_note(summary, fieldset, lang)
+    distribution = charts.distribution_chart(summary, fieldset, lang, large=True, legend=False)
+    overview = charts.overview_chart(summary, fieldset, lang, large=True)
     screen.charts = {"distribution": json.loads(distribution.to_json()), "overview": json.loads(overview.to_json())}
     scale = fieldset.scale
     colours, patterns = charts.scale_colours(scale), charts.scale_patterns(scale)
-    screen.level_key = [(scale.label(value, lang) or t("kann ich nicht einschätzen", lang),
+    # with its number: the overview's axis shows the levels as numbers on the projector
+    screen.level_key = [(f"{value} {scale.label(value, lang)}" if value is not None
+                         else t("kann ich nicht einschätzen", lang),
                          f"{PATTERN_CSS[patterns[value]]}, {colours[value]}")
                         for value in [*scale.values, *([None] if scale.dont_know else [])]]
     present = set(summary["verdict"])
