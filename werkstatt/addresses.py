@@ -76,9 +76,24 @@ def join_link(base: str, join_code: str, group_id: int | None = None, tablet: bo
 
 
 @functools.lru_cache(maxsize=256)
-def qr_svg(url: str) -> Markup:
-    """``url`` as a QR code in SVG without a size of its own (the page or the sheet gives it one),
-    with the quiet zone the standard asks for; error level M keeps the modules large. segno
-    escapes the URL inside the SVG. Kept: a code costs about 5 ms, and the projector draws its
-    own on every change in the room."""
-    return Markup(segno.make(url, error="m").svg_inline(omitsize=True, border=4, title=url))
+def qr_svg(content: str, title: str | None = None) -> Markup:
+    """``content`` (a link) as a QR code in SVG without a size of its own (the page or the sheet
+    gives it one), with the quiet zone the standard asks for; error level M keeps the modules
+    large. segno escapes ``title`` (default: the content) inside the SVG. Kept: a code costs
+    about 5 ms, and the projector draws its own on every change in the room."""
+    return Markup(segno.make(content, error="m").svg_inline(omitsize=True, border=4,
+                                                           title=content if title is None else title))
+
+
+WIFI_SPECIAL = str.maketrans({c: "\\" + c for c in '\\;,":'})
+
+
+def wifi_payload(ssid: str, password: str) -> str:
+    """What a QR code holds to join a Wi-Fi: the ``WIFI:`` format phone cameras understand
+    (``WIFI:T:WPA;S:<name>;P:<password>;;``, ``T:nopass`` for an open network). The format asks
+    for a backslash before ``\\ ; , " :`` in the name and the password; segno's own helper leaves
+    out the comma, so a name like "Rathaus, Gast" would break on some phones."""
+    ssid, password = ssid.translate(WIFI_SPECIAL), password.translate(WIFI_SPECIAL)
+    if not password:
+        return f"WIFI:T:nopass;S:{ssid};;"
+    return f"WIFI:T:WPA;S:{ssid};P:{password};;"

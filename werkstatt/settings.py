@@ -26,3 +26,15 @@ def accessibility_enforcement() -> str:
     """The enforcement body of the operator's federal state, which only the operator knows; empty
     until ``$WERKSTATT_ACCESSIBILITY_ENFORCEMENT`` is set."""
     return os.environ.get(ENFORCEMENT_ENV, "").strip()
+
+
+WIFI_SSID_ENV = "WERKSTATT_WIFI_SSID"
+WIFI_PASSWORD_ENV = "WERKSTATT_WIFI_PASSWORD"
+
+
+def wifi() -> tuple[str, str] | None:
+    """The laptop's own Wi-Fi (a hotspot or a travel router) that phones join first, as
+    ``(name, password)``, or None when ``$WERKSTATT_WIFI_SSID`` is not set (the venue's network
+    is used). An empty password is an open network."""
+    ssid = os.environ.get(WIFI_SSID_ENV, "")
+    return (ssid, os.environ.get(WIFI_PASSWORD_ENV, "")) if ssid.strip() else None

@@ -237,3 +237,24 @@ def test_the_page_and_its_files_are_served(projector):
     plotly = projector.client.get("/beamer/plotly.min.js", headers={"accept-encoding": "gzip"})
     assert plotly.status_code == 200 and plotly.headers["content-encoding"] == "gzip"
     assert len(plotly.content) > 1_000_000 and "immutable" in plotly.headers["cache-control"]
+
+
+# --- the laptop's own Wi-Fi ------------------------------------------------------------------
+
+
+def test_check_in_shows_the_wifi_first_when_the_laptop_brings_its_own(app, workshop, projector, monkeypatch):
+    monkeypatch.setenv("WERKSTATT_WIFI_SSID", "Rathaus <Gast>")
+    monkeypatch.setenv("WERKSTATT_WIFI_PASSWORD", "Vielfalt;2026")
+    page = projector.html(workshop)
+    assert "Erst mit dem WLAN verbinden, dann den QR-Code zum Mitmachen scannen." in page
+    assert "Name: <b dir=\"auto\">Rathaus &lt;Gast&gt;</b>" in page and "<b dir=\"ltr\">Vielfalt;2026</b>" in page
+    assert page.count("<svg") == 2  # the network's code beside the workshop's
+    assert page.index('class="join join-column wifi"') < page.index('class="join-code"')  # first the Wi-Fi
+    app.set_live_step(workshop.id, "rating")
+    assert "WLAN" not in projector.html(workshop)  # only at check-in
+
+
+def test_without_a_wifi_of_its_own_check_in_shows_one_code(app, workshop, projector, monkeypatch):
+    monkeypatch.delenv("WERKSTATT_WIFI_SSID", raising=False)
+    page = projector.html(workshop)
+    assert "WLAN" not in page and page.count("<svg") == 1

@@ -28,6 +28,7 @@ from werkstatt.errors import WerkstattError
 from werkstatt.i18n import DEFAULT_LANGUAGE, RTL_LANGUAGES, install_gettext, normalize_language, t
 from werkstatt.projector.stage import stage
 from werkstatt.service import Werkstatt, Workshop
+from werkstatt.settings import wifi
 
 HERE = Path(__file__).resolve().parent
 STATIC = HERE / "static"
@@ -144,7 +145,7 @@ class ProjectorScreen:
 
     def _stage_context(self, request: Request, workshop: Workshop, lang: str) -> dict:
         join_url = join_link(reachable_base(str(request.base_url)), workshop.join_code)
-        return {"stage": stage(self.service(), workshop, lang, join_url),
+        return {"stage": stage(self.service(), workshop, lang, join_url, wifi()),
                 "query": {k: v for k, v in request.query_params.items() if k in ("w", "code", "lang")},
                 "page_text": {"page": t("Seite {page} von {pages}", lang, page="{page}", pages="{pages}"),
                               "time_up": t("Die Zeit ist um", lang),

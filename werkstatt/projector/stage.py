@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from markupsafe import Markup
 
 from werkstatt import charts
-from werkstatt.addresses import qr_svg
+from werkstatt.addresses import qr_svg, wifi_payload
 from werkstatt.aggregate import VERDICTS, too_few_note
 from werkstatt.cards import KIND_HEADINGS, KINDS, VOTABLE_KINDS, Card, ranked
 from werkstatt.fieldsets import Fieldset
@@ -35,6 +35,7 @@ INSTRUCTIONS = {
 }
 CARDS_WITHOUT_GROUPS = N_("Schreiben Sie Ihre Karten auf Ihrem Handy oder Tablet.")
 LOCKED = N_("Die Eingabe ist gesperrt.")
+FIRST_WIFI = N_("Erst mit dem WLAN verbinden, dann den QR-Code zum Mitmachen scannen.")
 # The CSS twin of each plotly bar pattern, so the key beside the chart shows the pattern the bars
 # have. (The key is ours, not plotly's: plotly lays a legend out one entry per row when the chart
 # is narrow, and its text could not follow the screen's type size.)
@@ -50,6 +51,14 @@ PATTERN_CSS = {
     "+": "repeating-linear-gradient(0deg, #000 0 1.5px, transparent 1.5px 7px), "
          "repeating-linear-gradient(90deg, #000 0 1.5px, transparent 1.5px 7px)",
 }
+
+
+@dataclass(frozen=True)
+class Wifi:
+    """The laptop's own Wi-Fi, shown at check-in beside the way into the workshop."""
+    name: str
+    password: str
+    qr_svg: Markup
 
 
 @dataclass(frozen=True)
@@ -102,6 +111,7 @@ class Stage:
     join_url: str
     qr_svg: Markup
     timer: Timer | None = None
+    wifi: Wifi | None = None
     participants: str = ""
     rated: list[tuple[str, str]] = field(default_factory=list)
     verdicts: list[VerdictCard] = field(default_factory=list)
@@ -115,8 +125,10 @@ class Stage:
     sections: list[Section] = field(default_factory=list)
 
 
-def stage(app: Werkstatt, workshop: Workshop, lang: str, join_url: str) -> Stage:
-    """The projector's picture of ``workshop`` at its live step."""
+def stage(app: Werkstatt, workshop: Workshop, lang: str, join_url: str,
+          wifi: tuple[str, str] | None = None) -> Stage:
+    """The projector's picture of ``workshop`` at its live step; ``wifi`` is the laptop's own
+    network as ``(name, password)``, which phones join first (``settings.wifi``)."""
     fieldset = app.fieldset(workshop)
     now = app.now()
     step = workshop.step
@@ -137,15 +149,20 @@ def stage(app: Werkstatt, workshop: Workshop, lang: str, join_url: str) -> Stage
     elif step.shows_results:
         _results(app, workshop, fieldset, lang, screen)
     else:
-        _arrival(app, workshop, fieldset, lang, screen)
+        _arrival(app, workshop, fieldset, lang, screen, wifi)
     if locked:
         screen.instruction = t(LOCKED, lang)
     return screen
 
 
-def _arrival(app: Werkstatt, workshop: Workshop, fieldset: Fieldset, lang: str, screen: Stage) -> None:
+def _arrival(app: Werkstatt, workshop: Workshop, fieldset: Fieldset, lang: str, screen: Stage,
+             wifi: tuple[str, str] | None) -> None:
     progress = app.progress(workshop.id)
     screen.kind = "checkin" if not workshop.step.accepts_ratings else "rating"
+    if wifi and screen.kind == "checkin":  # first the network, then the workshop: one sentence says so
+        name, password = wifi
+        screen.wifi = Wifi(name, password, qr_svg(wifi_payload(name, password), title=name))
+        screen.instruction = t(FIRST_WIFI, lang)
     screen.participants = format_number(progress.participants, lang)
     if workshop.step.accepts_ratings:
         screen.rated = [(f.title.get(lang), format_number(progress.rated.get(f.id, 0), lang))
