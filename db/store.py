@@ -38,6 +38,7 @@ from typing import Iterator
 import pandas as pd
 from sqlite_utils import Database
 
+from db.health import HealthStore
 from db.schema import MIGRATIONS
 from db.task_force import TaskForceStore
 from db.transfer import TransferStore
@@ -84,7 +85,7 @@ def _connect(path: str) -> Database:
     return db
 
 
-class Store(TaskForceStore, TransferStore):
+class Store(TaskForceStore, TransferStore, HealthStore):
     """Named questions and writes over one SQLite file."""
 
     def __init__(self, path: str | Path):

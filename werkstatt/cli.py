@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import json
 import sys
+import urllib.error
+import urllib.request
 from pathlib import Path
 
-from werkstatt import catalogues, exchange, export, transfer
+from werkstatt import agenda, catalogues, exchange, export, health, transfer
 from werkstatt.demo import DEMO_PIN, DEMO_TASKFORCE_PASSWORD, seed_demo_process
 from werkstatt.errors import InvalidInput, WerkstattError
 from werkstatt.fieldsets import FieldsetError, fieldset_file, load_fieldset
-from werkstatt.i18n import LANGUAGE_NAMES, LANGUAGES, N_, PARTICIPANT_LANGUAGES, format_day
+from werkstatt.i18n import LANGUAGE_NAMES, LANGUAGES, N_, PARTICIPANT_LANGUAGES, format_day, format_moment, t
 from werkstatt.service import Werkstatt
 from werkstatt.settings import db_path
 
@@ -106,6 +109,119 @@ def backup(args: argparse.Namespace) -> None:
     print(f"Sicherung geschrieben: {target} ({target.stat().st_size / 1024:.0f} KB)")
 
 
+STATUS_TIMEOUT = 3  # seconds to wait for a running server's /healthz
+CHECK_NAMES = {"database": "Datenbank", "migrations": "Migrationen", "disk": "Speicherplatz"}
+DATABASE_PROBLEMS = {"read-only": "schreibgeschützt", "full": "Speicher voll", "unusable": "nicht lesbar",
+                     "locked": "gesperrt"}
+
+
+def status(args: argparse.Namespace) -> int:
+    """Show the health checks (database writable, migrations current, free disk space), the open
+    workshops and, from a running server (--url), how many participant devices are connected.
+    Exit code 1 when a check fails, here or on the server."""
+    opened: list[Werkstatt] = []
+
+    def service() -> Werkstatt:
+        opened.append(Werkstatt(args.db))
+        return opened[-1]
+
+    result = health.check(service, args.db)
+    print(f"Zustand: {'in Ordnung' if result.ok else 'gestört (' + _check_names(result.failing) + ')'}")
+    print(f"  Datenbank: {_database_text(result)}")
+    print(f"  Migrationen: {_migrations_text(result)}")
+    print(f"  Freier Speicher: {_disk_text(result)}")
+    server_failing = _print_devices(args.url or [])
+    if not opened:
+        print("Offene Workshops: unbekannt (die Datenbank lässt sich nicht öffnen)")
+    else:
+        workshops = health.open_workshops(opened[0])
+        print(f"Offene Workshops: {len(workshops) or 'keine'}")
+        for w in workshops:
+            print(f"  Workshop {w.id}: {w.title} · {w.municipality} · Schritt {t(agenda.step(w.live_step).name)}"
+                  f" · {w.participants} beigetreten · angelegt {format_moment(w.created_at.astimezone())}"
+                  f" · letzte Eingabe {format_moment(w.last_input.astimezone())}")
+    return 0 if result.ok and not server_failing else 1
+
+
+def _check_names(names) -> str:
+    return ", ".join(CHECK_NAMES.get(name, name) for name in names)
+
+
+def _database_text(result: health.Health) -> str:
+    if result.database_problem is None:
+        return "beschreibbar"
+    return f"nicht beschreibbar ({DATABASE_PROBLEMS.get(result.database_problem, result.database_problem)})"
+
+
+def _migrations_text(result: health.Health) -> str:
+    if result.applied is None:
+        return "unbekannt (die Datenbank lässt sich nicht lesen)"
+    if result.unknown:
+        return f"neuer als dieses Programm, unbekannt sind: {', '.join(result.unknown)}"
+    if result.pending:
+        return f"nicht aktuell, es fehlen: {', '.join(result.pending)}"
+    return f"aktuell ({len(result.applied)})"
+
+
+def _disk_text(result: health.Health) -> str:
+    if result.disk_free_mb is None:
+        return "unbekannt"
+    free = f"{result.disk_free_mb:,} MB".replace(",", ".")
+    return free if result.disk_free_mb >= health.DISK_MIN_MB else (
+        f"{free} – zu wenig (mindestens {health.DISK_MIN_MB} MB)")
+
+
+def _print_devices(urls: list[str]) -> bool:
+    """Print the connected devices each server reports; returns whether one reported a failure."""
+    if not urls:
+        print("Verbundene Geräte: nur der laufende Server kennt sie (--url http://127.0.0.1:8501)")
+        return False
+    answers = {}
+    for url in urls:
+        try:
+            answers[url] = _server_health(url)
+        except (OSError, ValueError) as error:
+            answers[url] = error
+    counts = [a["devices_connected"] for a in answers.values() if isinstance(a, dict)]
+    unreachable = len(counts) < len(answers)
+    total = "unbekannt" if not counts else f"mindestens {sum(counts)}" if unreachable else str(sum(counts))
+    print(f"Verbundene Geräte: {total}")
+    failing = False
+    for url, answer in answers.items():
+        if not isinstance(answer, dict):
+            print(f"  {url}: nicht erreichbar ({_reason(answer)})")
+            continue
+        print(f"  {url}: {answer['devices_connected']}")
+        if answer.get("failing"):
+            failing = True
+            print(f"  {url} meldet eine Störung: {_check_names(answer['failing'])}")
+    return failing
+
+
+def _server_health(url: str) -> dict:
+    """A running server's /healthz answer (its 503 too), asked directly, never through a proxy."""
+    address = (url if "://" in url else f"http://{url}").rstrip("/") + "/healthz"
+    opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))
+    try:
+        with opener.open(address, timeout=STATUS_TIMEOUT) as response:
+            answer = json.loads(response.read())
+    except urllib.error.HTTPError as error:
+        if error.code != 503:
+            raise
+        answer = json.loads(error.read())
+    if not isinstance(answer, dict) or not isinstance(answer.get("devices_connected"), int):
+        raise ValueError("keine Antwort von Werkstatt")
+    return answer
+
+
+def _reason(error: BaseException) -> str:
+    if isinstance(error, urllib.error.HTTPError):
+        return f"HTTP {error.code}"
+    if isinstance(error, urllib.error.URLError):
+        return str(error.reason)
+    return str(error) or type(error).__name__
+
+
 def fieldset_check(args: argparse.Namespace) -> None:
     """Check a fieldset file with its translations (fieldsets/translations/<id>.<language>.yaml),
     or the fieldset a translation file belongs to, and list per participant language the texts
@@ -192,6 +308,13 @@ def build_parser() -> argparse.ArgumentParser:
     backup_parser.add_argument("out", nargs="?",
                                help="the new file (default: data/backups/werkstatt-<time>.db)")
     backup_parser.set_defaults(run=backup)
+
+    status_parser = commands.add_parser("status", help="health checks, open workshops, connected devices",
+                                        description=status.__doc__)
+    status_parser.add_argument("--url", action="append",
+                               help="a running server to ask for its connected devices, e.g. "
+                               "http://127.0.0.1:8501 (repeat it for each process behind a proxy)")
+    status_parser.set_defaults(run=status)
 
     fieldset_parser = commands.add_parser("fieldset", help="check a fieldset file and its translations",
                                           description=fieldset_check.__doc__)

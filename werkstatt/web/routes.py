@@ -56,6 +56,7 @@ from werkstatt.i18n import (
 from werkstatt.service import Participant, Werkstatt
 from werkstatt.settings import db_path
 from werkstatt.web import screens
+from werkstatt.web.health import HealthRoute
 from werkstatt.web.live import Hub
 from werkstatt.web.screens import DONT_KNOW, STEP_HEADINGS, STEP_WAITING, Entry
 from werkstatt.web.security import ParticipantGuard
@@ -106,6 +107,7 @@ class ParticipantClient:
         self._service_lock = threading.Lock()
         self._limiter: CapacityLimiter | None = None
         self.hub = Hub(self.service)
+        self.health = HealthRoute(self.service, self.hub, self.work)
         self.asset_version = _asset_version()
         self.templates = Environment(
             loader=FileSystemLoader(HERE / "templates"), autoescape=select_autoescape(default=True),
@@ -156,6 +158,7 @@ class ParticipantClient:
             # a 422 page bookmarked or reloaded as a GET, or any other path of a participant
             Route("/p/{token}/{rest:path}", self.back_to_screen, methods=["GET"]),
             Route("/teilnehmen/{rest:path}", self.join_page, methods=["GET"]),
+            *self.health.routes(),
         ]
 
     def middleware(self) -> list[Middleware]:
