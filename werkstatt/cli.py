@@ -267,6 +267,17 @@ def i18n_check(args: argparse.Namespace) -> int:
     return 0 if all(r.complete for r in reports) else 1
 
 
+MIN_DEMO_PARTICIPANTS = 7  # the demo's group work has one group per field, each with a member to write
+
+
+def _demo_participants(value: str) -> int:
+    number = int(value)
+    if number < MIN_DEMO_PARTICIPANTS:
+        raise argparse.ArgumentTypeError(f"die Demo braucht mindestens {MIN_DEMO_PARTICIPANTS} Teilnehmende "
+                                         "(eine Gruppe je Handlungsfeld)")
+    return number
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m werkstatt", description=__doc__)
     parser.add_argument("--db", default=db_path(),
@@ -274,7 +285,8 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True)
     demo_parser = commands.add_parser("demo", help="seed a realistic process with two finished workshops",
                                       description=demo.__doc__)
-    demo_parser.add_argument("--participants", type=int, default=35, help="how many people rate (default 35)")
+    demo_parser.add_argument("--participants", type=_demo_participants, default=35,
+                             help=f"how many people rate (default 35, at least {MIN_DEMO_PARTICIPANTS})")
     demo_parser.add_argument("--base-url", default="http://localhost:8501", help="where the app runs")
     demo_parser.set_defaults(run=demo)
 

@@ -4,6 +4,8 @@ import pathlib
 import subprocess
 import sys
 
+import pytest
+
 from werkstatt.cli import main
 from werkstatt.service import Werkstatt
 
@@ -27,6 +29,15 @@ def test_demo_seeds_a_revealed_workshop_with_35_people_and_their_cards(tmp_path,
     assert sum(c.dots for c in board) == 35 * 4
     assert f"beamer?w={workshop.id}&code={workshop.join_code}" in printed
     assert "Moderations-PIN: 2468" in printed
+
+
+def test_demo_with_too_few_people_for_its_groups_says_so(tmp_path, capsys):
+    """One group per field needs a member each: fewer people get a plain message, not a crash."""
+    with pytest.raises(SystemExit) as stopped:
+        main(["--db", str(tmp_path / "demo.db"), "demo", "--participants", "5"])
+    assert stopped.value.code == 2
+    assert "mindestens 7 Teilnehmende" in capsys.readouterr().err
+    assert main(["--db", str(tmp_path / "demo.db"), "demo", "--participants", "7"]) == 0
 
 
 def test_demo_process_has_a_task_force_with_actions_and_a_self_check(tmp_path, capsys):
