@@ -20,16 +20,13 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from functools import lru_cache
 from typing import TYPE_CHECKING
 
-import jinja2
 from markupsafe import Markup, escape
 
 from werkstatt.addresses import join_link, qr_svg
 from werkstatt.groupwork import Group
-from werkstatt.i18n import install_gettext
-from werkstatt.report import TEMPLATES, pdf_from_html
+from werkstatt.report import pdf_from_html, templates
 
 if TYPE_CHECKING:
     from werkstatt.service import Werkstatt
@@ -60,7 +57,7 @@ def group_sheet_html(app: Werkstatt, workshop_id: int, base_url: str) -> str:
     workshop = app.workshop(workshop_id)
     fieldset = app.fieldset(workshop)
     groups = app.groups(workshop_id)
-    return _environment().get_template("group_sheet.html").render(
+    return templates().get_template("group_sheet.html").render(
         lang=workshop.language,
         workshop=workshop,
         sheets=[_sheet(group, [fieldset.field(f).title.get(workshop.language) for f in group.field_ids],
@@ -94,12 +91,3 @@ def _breakable(url: str) -> Markup:
     so that a link under a narrow QR code wraps where a reader can follow it."""
     parts = re.split(r"(?<=[/?])(?!/)|(?=&)", url)
     return Markup("<wbr>").join(escape(part) for part in parts if part)
-
-
-@lru_cache(maxsize=1)
-def _environment() -> jinja2.Environment:
-    """Autoescape on: group names and the title are what people typed, and print as text."""
-    env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True,
-                             undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
-    install_gettext(env)
-    return env

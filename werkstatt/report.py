@@ -56,7 +56,7 @@ _kaleido_lock = threading.Lock()
 def report_html(app: "Werkstatt", workshop_id: int, lang: str = "de") -> str:
     """The whole report as one HTML page in ``lang`` ("de" or "en")."""
     workshop = app.workshop(workshop_id)
-    return _environment().get_template("report.html").render(_context(app, workshop, lang))
+    return templates().get_template("report.html").render(_context(app, workshop, lang))
 
 
 def report_pdf(app: "Werkstatt", workshop_id: int, lang: str = "de") -> bytes:
@@ -76,8 +76,9 @@ def pdf_from_html(html: str) -> bytes:
 
 
 @lru_cache(maxsize=1)
-def _environment() -> jinja2.Environment:
-    """Autoescape on: every text a person typed (titles, cards, actions) is shown as text."""
+def templates() -> jinja2.Environment:
+    """The printed documents' templates (``werkstatt/templates``: this report and the group sheet).
+    Autoescape on: every text a person typed (titles, cards, actions, group names) is shown as text."""
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True,
                              undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
     env.filters["css_string"] = lambda text: Markup('"' + re.sub(r'(["\\])', r"\\\1", str(text)) + '"')
