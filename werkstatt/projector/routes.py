@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import functools
 import gzip
-import hashlib
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import TypeVar
@@ -21,7 +20,6 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, Response
 from starlette.routing import BaseRoute, Mount, Route
-from starlette.staticfiles import StaticFiles
 
 from werkstatt.addresses import join_link, reachable_base
 from werkstatt.errors import WerkstattError
@@ -29,29 +27,13 @@ from werkstatt.i18n import DEFAULT_LANGUAGE, RTL_LANGUAGES, install_gettext, nor
 from werkstatt.projector.stage import stage
 from werkstatt.service import Werkstatt, Workshop
 from werkstatt.settings import wifi
+from werkstatt.web.assets import CachedStatic, asset_version
 
 HERE = Path(__file__).resolve().parent
 STATIC = HERE / "static"
 PLOTLY_JS = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
 POLL_SECONDS = 1
 T = TypeVar("T")
-
-
-class ImmutableStatic(StaticFiles):
-    """The projector's CSS and script: their URLs carry a hash of the files, so they never go stale."""
-
-    def file_response(self, *args, **kwargs) -> Response:
-        response = super().file_response(*args, **kwargs)
-        response.headers["cache-control"] = "public, max-age=31536000, immutable"
-        return response
-
-
-def _files_version() -> str:
-    digest = hashlib.sha256()
-    for path in sorted(STATIC.rglob("*")):
-        digest.update(path.read_bytes())
-    digest.update(plotly.__version__.encode())
-    return digest.hexdigest()[:10]
 
 
 @functools.cache
@@ -70,7 +52,7 @@ class ProjectorScreen:
     def __init__(self, service: Callable[[], Werkstatt], work: Callable[..., Awaitable[T]]):
         self.service = service
         self.work = work
-        self.files_version = _files_version()
+        self.files_version = asset_version(STATIC, plotly.__version__)
         self.templates = Environment(
             loader=FileSystemLoader(HERE / "templates"), autoescape=select_autoescape(default=True),
             auto_reload=False, trim_blocks=True, lstrip_blocks=True,
@@ -83,7 +65,7 @@ class ProjectorScreen:
             Route("/beamer", self.page, methods=["GET"]),
             Route("/beamer/stage", self.stage, methods=["GET"]),
             Route("/beamer/plotly.min.js", self.plotly, methods=["GET"]),
-            Mount("/beamer/assets", app=ImmutableStatic(directory=STATIC), name="projector-assets"),
+            Mount("/beamer/assets", app=CachedStatic(directory=STATIC), name="projector-assets"),
         ]
 
     # --- handlers --------------------------------------------------------------------

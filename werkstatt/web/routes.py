@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import functools
 import gzip
-import hashlib
 import json
 import secrets
 import threading
@@ -30,7 +29,6 @@ from starlette.middleware import Middleware
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, RedirectResponse, Response
 from starlette.routing import BaseRoute, Mount, Route
-from starlette.staticfiles import StaticFiles
 from starlette.types import Scope, Send
 
 from werkstatt.cards import KIND_NAMES, Card
@@ -56,6 +54,7 @@ from werkstatt.i18n import (
 from werkstatt.service import Participant, Werkstatt
 from werkstatt.settings import db_path
 from werkstatt.web import screens
+from werkstatt.web.assets import CachedStatic, asset_version
 from werkstatt.web.health import HealthRoute
 from werkstatt.web.live import Hub
 from werkstatt.web.screens import DONT_KNOW, STEP_HEADINGS, STEP_WAITING, Entry
@@ -75,24 +74,6 @@ DONE_MESSAGES = {"group": N_("Ihre Gruppe ist gespeichert."), "edited": N_("Gesp
                  "deleted": N_("Die Karte ist gelöscht.")}
 
 
-def _asset_version() -> str:
-    """A hash of the assets, so a browser caches them for good and fetches them anew after an update."""
-    digest = hashlib.sha256()
-    for path in sorted(STATIC.rglob("*")):
-        if path.is_file():
-            digest.update(path.read_bytes())
-    return digest.hexdigest()[:10]
-
-
-class CachedStatic(StaticFiles):
-    """The stylesheets and the script: their URLs carry the assets' hash, so they never go stale."""
-
-    def file_response(self, *args, **kwargs) -> Response:
-        response = super().file_response(*args, **kwargs)
-        response.headers["cache-control"] = "public, max-age=31536000, immutable"
-        return response
-
-
 class ParticipantClient:
     """The routes, the middleware and the lifespan (the live watcher) of the participant client.
 
@@ -108,7 +89,7 @@ class ParticipantClient:
         self._limiter: CapacityLimiter | None = None
         self.hub = Hub(self.service)
         self.health = HealthRoute(self.service, self.hub, self.work)
-        self.asset_version = _asset_version()
+        self.asset_version = asset_version(STATIC)
         self.templates = Environment(
             loader=FileSystemLoader(HERE / "templates"), autoescape=select_autoescape(default=True),
             auto_reload=False,  # templates change with a deploy, which restarts the process
