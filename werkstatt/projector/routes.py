@@ -2,7 +2,7 @@
 
 ``/beamer?w=<id>&code=<code>`` answers the whole page with the stage of the live step inside.
 The page's script then asks ``/beamer/stage`` once a second with the version it shows; the
-answer is an empty 204 while nothing changed (one indexed SELECT), else the new stage. So a
+answer is an empty 204 while nothing changed (one indexed read in the store), else the new stage. So a
 projector costs the server a tiny read per second and a render per change, never a Streamlit
 script run, and the page can use the whole screen as it likes (``static/projector.js``).
 """

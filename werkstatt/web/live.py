@@ -2,9 +2,9 @@
 
 A device keeps one Server-Sent-Events connection open. The ``Hub`` of the process reads the
 version of what devices show (``Workshop.step_version``) for every workshop it has devices
-of, in one SELECT ten times a second, and puts the new number into the mailbox of each
-device of a workshop that changed: a step change costs the server a queue put per device,
-never a query per device. The device then fetches its screen with one plain GET. With
+of, in one read ten times a second (``Werkstatt.device_versions``; the SQL is the store's), and
+puts the new number into the mailbox of each device of a workshop that changed: a step change
+costs the server a queue put per device, never a query per device. The device then fetches its screen with one plain GET. With
 several processes behind a proxy each process runs its own hub on the same database file, so
 nothing else needs to know about them.
 """
