@@ -230,3 +230,37 @@ def vote_version(db: Database) -> None:
     every change but a dot, so the wall of cards (without the dots) is computed once per change of
     the cards, not once per tap: a hall voting at once changes the dots 50 times a second."""
     db.execute("ALTER TABLE workshops ADD COLUMN vote_version INTEGER NOT NULL DEFAULT 0")
+
+
+@MIGRATIONS(name="0006_organizers")
+def organizers(db: Database) -> None:
+    """Organiser accounts for a hosted server, where not everyone who finds the start page may
+    create workshops: the operator invites an organiser by name (the only personal data, set to
+    NULL when the account is removed), the organiser sets a password from a one-time link and
+    signs in to a session that expires. A workshop remembers the organiser it belongs to."""
+    for statement in """
+        CREATE TABLE organizers (
+            id INTEGER PRIMARY KEY,
+            name TEXT,
+            name_key TEXT UNIQUE,          -- the name folded for sign-in, NULL once removed
+            password_hash TEXT,            -- NULL until the invitation is used
+            password_failures INTEGER NOT NULL DEFAULT 0,
+            password_locked_until TEXT,
+            invitation_hash TEXT UNIQUE,   -- NULL once used
+            invitation_expires_at TEXT,
+            created_at TEXT NOT NULL,
+            removed_at TEXT
+        );
+
+        CREATE TABLE organizer_sessions (
+            token_hash TEXT PRIMARY KEY,
+            organizer_id INTEGER NOT NULL REFERENCES organizers (id) ON DELETE CASCADE,
+            created_at TEXT NOT NULL,
+            expires_at TEXT NOT NULL
+        );
+
+        ALTER TABLE workshops ADD COLUMN organizer_id INTEGER REFERENCES organizers (id);
+        CREATE INDEX workshops_organizer ON workshops (organizer_id)
+        """.split(";"):
+        if statement.strip():
+            db.execute(statement)
