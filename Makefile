@@ -62,9 +62,11 @@ bench-load: $(VENV)/.dev system
 
 # Debian packages: chromium (browser tests, and kaleido draws the report's charts with it), and
 # pango with fonts for WeasyPrint's PDF (emoji on cards included), nginx for make serve-multi and its
-# browser test (it runs its own nginx in the foreground; a system nginx the package may start is not used).
-# Installed only when missing, and only as root.
-SYSTEM_PACKAGES := chromium libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core fonts-noto-color-emoji nginx
+# browser test (it runs its own nginx in the foreground; a system nginx the package may start is not used);
+# iproute2, openssl, logrotate and systemd (systemd-analyze) for tests/deploy (deploy/install.sh --check
+# and the HTTPS test between network namespaces). Installed only when missing, and only as root.
+SYSTEM_PACKAGES := chromium libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core fonts-noto-color-emoji nginx \
+	iproute2 openssl logrotate systemd
 
 system:
 	@missing=$$(for p in $(SYSTEM_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \

@@ -26,8 +26,10 @@ Importable API (used by ``python -m deploy.serve_multi``, the browser test
 and raises ``DeploymentError`` with the end of the logs. A ``Deployment`` is
 also a context manager that stops on exit.
 
-``render_site_conf`` gives the nginx site configuration for a production host
-(``python -m deploy.serve_multi --print-site-conf``; see deploy/README.md).
+``render_site_conf`` gives the nginx site configuration for a production host: with ``tls=Tls(…)``
+the HTTPS server, its security headers and the port-80 redirect of ``werkstatt-https.conf.in``
+(``python -m deploy.serve_multi --print-site-conf --tls-certificate …``, which ``deploy/install.sh``
+runs; see deploy/README.md).
 
 Every file of a run (rendered config, nginx's pid, temp files and logs, one log
 per app process) lives in a work directory, by default ``serve-multi-<port>``
@@ -38,6 +40,7 @@ from __future__ import annotations
 
 import argparse
 import grp
+import re
 import ipaddress
 import os
 import pwd
@@ -58,6 +61,7 @@ from werkstatt import settings
 DEPLOY = Path(__file__).resolve().parent
 REPO = DEPLOY.parent
 SITE_TEMPLATE = DEPLOY / "werkstatt-site.conf.in"
+HTTPS_TEMPLATE = DEPLOY / "werkstatt-https.conf.in"
 LOCAL_TEMPLATE = DEPLOY / "nginx-local.conf.in"
 
 NODE_COOKIE = "werkstatt_node"
@@ -158,8 +162,48 @@ def node_name(index: int) -> str:
     return f"n{index + 1}"
 
 
-def render_site_conf(backend_ports: list[int], listen: str, server_name: str = "_") -> str:
-    """The nginx site config (http context) for these backends on 127.0.0.1."""
+@dataclass(frozen=True)
+class Tls:
+    """What the HTTPS site needs besides the backends: certificate and key (PEM files), the
+    directory certbot writes its challenges into, the directory of nginx's logs for this site."""
+
+    certificate: str
+    key: str
+    acme_root: str
+    log_dir: str
+    ipv6: bool = True
+
+
+def _https_parts(tls: Tls, server_name: str) -> dict[str, str]:
+    """The parts of ``werkstatt-https.conf.in``, filled in, by the name of their @PART@."""
+    parts: dict[str, str] = {}
+    name = None
+    for line in HTTPS_TEMPLATE.read_text().splitlines(keepends=True):
+        heading = re.fullmatch(r"#: (\w+)\n?", line)
+        if heading:
+            name = heading.group(1)
+            parts[name] = ""
+        elif name:
+            parts[name] += line
+    fill = {"@CERTIFICATE@": tls.certificate, "@KEY@": tls.key, "@ACME_ROOT@": tls.acme_root,
+            "@LOG_DIR@": tls.log_dir, "@SERVER_NAME@": server_name,
+            "@LISTEN_IPV6@": "" if tls.ipv6 else "    # no IPv6 on this host:"}
+    for key, text in parts.items():
+        for placeholder, value in fill.items():
+            text = text.replace(placeholder, value)
+        parts[key] = text
+    return parts
+
+
+def render_site_conf(backend_ports: list[int], listen: str, server_name: str = "_",
+                     tls: Tls | None = None) -> str:
+    """The nginx site config (http context) for these backends on 127.0.0.1.
+
+    Without ``tls``: one plain server on ``listen``. With ``tls``: the HTTPS server on port 443
+    (``listen`` is not used) with its security headers and a private access log, and a server
+    on port 80 that answers certbot's challenges and redirects everything else to HTTPS."""
+    if tls and (server_name == "_" or not server_name):
+        raise ValueError("an HTTPS site needs its server name")
     addresses = [f"127.0.0.1:{port}" for port in backend_ports]
     nodes = [node_name(i) for i in range(len(addresses))]
     served = "\n".join(f'    "~(^| ){address.replace(".", "[.]")}$" {node};'
@@ -173,10 +217,18 @@ def render_site_conf(backend_ports: list[int], listen: str, server_name: str = "
         + "}"
         for node, address in zip(nodes, addresses)
     )
-    return (SITE_TEMPLATE.read_text()
+    https = _https_parts(tls, server_name) if tls else {}
+    parts = {"@HTTP_EXTRA@": https.get("HTTP_EXTRA", ""),
+             "@LISTEN@": https.get("LISTEN", f"    listen {listen};\n").rstrip("\n"),
+             "@SERVER_EXTRA@": https.get("SERVER_EXTRA", ""),
+             "@EXTRA_SERVERS@": https.get("EXTRA_SERVERS", ""),
+             "@COOKIE_SECURE@": "; Secure" if tls else ""}
+    text = (SITE_TEMPLATE.read_text()
             .replace("@SERVED_MAP@", served).replace("@NODE_MAP@", node_map)
-            .replace("@ALL_BACKENDS@", every).replace("@NODE_UPSTREAMS@", per_node)
-            .replace("@LISTEN@", listen).replace("@SERVER_NAME@", server_name))
+            .replace("@ALL_BACKENDS@", every).replace("@NODE_UPSTREAMS@", per_node))
+    for placeholder, value in parts.items():
+        text = text.replace(placeholder, value)
+    return text.replace("@SERVER_NAME@", server_name)
 
 
 def _render_local_conf(workdir: Path) -> str:
@@ -323,11 +375,24 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--first-port", type=int, default=8601,
                         help="mit --print-site-conf: Port des ersten App-Prozesses (Vorgabe: %(default)s)")
     parser.add_argument("--server-name", default="_", help="mit --print-site-conf: server_name für nginx")
+    https = parser.add_argument_group("HTTPS (mit --print-site-conf; deploy/install.sh)")
+    https.add_argument("--tls-certificate", help="Zertifikat (PEM, mit Zwischenzertifikaten): "
+                                                 "Port 443 mit TLS und Port 80 leitet um")
+    https.add_argument("--tls-key", help="privater Schlüssel zum Zertifikat (PEM)")
+    https.add_argument("--acme-root", default="/var/www/werkstatt-acme",
+                       help="Verzeichnis für certbot --webroot (Vorgabe: %(default)s)")
+    https.add_argument("--log-dir", default="/var/log/werkstatt",
+                       help="Verzeichnis für nginx' Logs dieser Site (Vorgabe: %(default)s)")
+    https.add_argument("--no-ipv6", action="store_true", help="nur IPv4 (der Host hat kein IPv6)")
     args = parser.parse_args(argv)
 
     if args.print_site_conf:
         ports = [args.first_port + i for i in range(args.processes)]
-        print(render_site_conf(ports, str(args.port), args.server_name), end="")
+        if bool(args.tls_certificate) != bool(args.tls_key):
+            parser.error("--tls-certificate und --tls-key gehören zusammen")
+        tls = Tls(args.tls_certificate, args.tls_key, args.acme_root, args.log_dir,
+                  ipv6=not args.no_ipv6) if args.tls_certificate else None
+        print(render_site_conf(ports, str(args.port), args.server_name, tls), end="")
         return 0
 
     sys.stdout.reconfigure(line_buffering=True)  # the addresses show at once, also in a log file
