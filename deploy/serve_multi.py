@@ -40,10 +40,10 @@ from __future__ import annotations
 
 import argparse
 import grp
-import re
 import ipaddress
 import os
 import pwd
+import re
 import secrets
 import shutil
 import signal

@@ -55,9 +55,9 @@ def request(args: dict, method: str, path: str, body: dict | None = None, header
 def untrusted(args: dict) -> str:
     """The same server with the system's trust store only: must fail, the certificate is the test CA's."""
     try:
-        with socket.create_connection((args["host"], 443), timeout=TIMEOUT) as raw:
-            with ssl.create_default_context().wrap_socket(raw, server_hostname=args["host"]):
-                return "accepted"
+        with (socket.create_connection((args["host"], 443), timeout=TIMEOUT) as raw,
+              ssl.create_default_context().wrap_socket(raw, server_hostname=args["host"])):
+            return "accepted"
     except ssl.SSLCertVerificationError as error:
         return f"refused: {error.verify_message}"
 
