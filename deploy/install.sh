@@ -113,6 +113,8 @@ LE_LIVE=$ROOT/etc/letsencrypt/live/$NAME
 RENEW_HOOK=$ROOT/etc/letsencrypt/renewal-hooks/deploy/werkstatt-reload-nginx
 PORTS=()
 for ((i = 0; i < PROCESSES; i++)); do PORTS+=($((FIRST_PORT + i))); done
+PYTHON3=/usr/bin/python3
+[ -x "$PYTHON3" ] || [ "$CHECK" = 0 ] || PYTHON3=python3  # a check may run where Debian's is absent
 SYSTEMD_RUNNING=0
 [ "$CHECK" = 0 ] && [ -d /run/systemd/system ] && SYSTEMD_RUNNING=1
 
@@ -192,10 +194,15 @@ install_app() {
     runuser -u werkstatt -- test -r "$APP_DIR/app.py" \
         || fail "der Benutzer werkstatt kann $APP_DIR nicht lesen: das Repository gehört nach /opt/werkstatt
 (git clone … /opt/werkstatt), nicht in ein Home-Verzeichnis"
+    # Debian's own Python (apt keeps it patched), never one from a home directory (pyenv and the
+    # like), which the user werkstatt could not run.
     if [ ! -x "$APP_DIR/.venv/bin/python" ]; then
-        python3 -m venv "$APP_DIR/.venv"
+        /usr/bin/python3 -m venv "$APP_DIR/.venv"
         did "virtuelle Umgebung angelegt: $APP_DIR/.venv"
     fi
+    runuser -u werkstatt -- "$APP_DIR/.venv/bin/python" -c "" 2>/dev/null \
+        || fail "der Benutzer werkstatt kann $APP_DIR/.venv/bin/python nicht ausführen (mit einem anderen
+Python angelegt?). Abhilfe: rm -rf $APP_DIR/.venv und dieses Skript noch einmal aufrufen."
     local stamp=$APP_DIR/.venv/.install-requirements
     if ! sha256sum "$APP_DIR/requirements.txt" | cmp -s - "$stamp"; then
         "$APP_DIR/.venv/bin/pip" install --quiet --upgrade pip
@@ -210,7 +217,7 @@ install_app() {
     done
     if [ "$stale" = 1 ]; then
         (cd "$APP_DIR" && .venv/bin/python -m werkstatt i18n compile >/dev/null)
-        did "Übersetzungen übersetzt (locales/*/LC_MESSAGES/*.mo)"
+        did "Übersetzungen kompiliert (locales/*/LC_MESSAGES/*.mo)"
     fi
 }
 
@@ -281,10 +288,10 @@ write_nginx() {
     local ipv6=()
     [ -e /proc/net/if_inet6 ] || ipv6=(--no-ipv6)
     local site
-    site=$(cd "$APP_DIR" && python3 -m deploy.serve_multi --print-site-conf --processes "$PROCESSES" \
+    site=$(cd "$APP_DIR" && "$PYTHON3" -m deploy.serve_multi --print-site-conf --processes "$PROCESSES" \
         --first-port "$FIRST_PORT" --server-name "$NAME" --tls-certificate "$SITE_CERT" \
         --tls-key "$SITE_KEY" --acme-root "$ACME" --log-dir "$LOG_DIR" "${ipv6[@]}") \
-        || fail "die nginx-Site ließ sich nicht schreiben (python3 -m deploy.serve_multi)"
+        || fail "die nginx-Site ließ sich nicht schreiben ($PYTHON3 -m deploy.serve_multi)"
     put "$SITE" 644 root:root <<<"$site"
     NGINX_CHANGED=$CHANGED
     if [ "$(readlink "$SITE_LINK" 2>/dev/null)" != "$SITE" ]; then
@@ -501,32 +508,34 @@ choose_certificate
 write_nginx
 write_units
 
+summary() {
+    echo
+    if [ "$CHANGES" = 0 ]; then
+        echo "Nichts geändert: alles war schon so eingerichtet."
+    else
+        echo "$CHANGES Änderungen."
+    fi
+}
+
 if [ "$CHECK" = 1 ]; then
     check_written
+    summary
+    echo "Prüfung bestanden: $ROOT"
 elif [ "$SYSTEMD_RUNNING" = 1 ]; then
     start_services
     [ "$NEED_CERTBOT" = 0 ] || get_certificate
+    summary
+    echo "Werkstatt läuft: https://$NAME  (QR-Codes und Links tragen diese Adresse)"
+    echo "  Daten: $DB, Sicherungen jede Nacht nach $BACKUPS"
+    echo "  Logs:  journalctl -u 'werkstatt@*'  und  $LOG_DIR/"
 else
     nginx -t -q || fail "nginx -t: die Konfiguration ist fehlerhaft (siehe oben)"
     printf '  ok  nginx -t\n'
+    summary
     printf '\nNICHT GESTARTET: systemd läuft hier nicht (PID 1 ist „%s“). Alle Dateien sind geschrieben;\n' \
         "$(cat /proc/1/comm 2>/dev/null || echo ?)"
     printf 'die Dienste (werkstatt@%s, werkstatt-backup.timer, nginx) und certbot laufen nur auf\n' \
         "$(IFS=,; echo "{${PORTS[*]}}")"
     printf 'einem Server mit systemd. Dort dieses Skript noch einmal aufrufen.\n'
     exit 3
-fi
-
-echo
-if [ "$CHANGES" = 0 ]; then
-    echo "Nichts geändert: alles war schon so eingerichtet."
-else
-    echo "$CHANGES Änderungen."
-fi
-if [ "$CHECK" = 1 ]; then
-    echo "Prüfung bestanden: $ROOT"
-else
-    echo "Werkstatt läuft: https://$NAME  (QR-Codes und Links tragen diese Adresse)"
-    echo "  Daten: $DB, Sicherungen jede Nacht nach $BACKUPS"
-    echo "  Logs:  journalctl -u 'werkstatt@*'  und  $LOG_DIR/"
 fi
