@@ -121,8 +121,11 @@ def events(args: dict) -> None:
     response = conn.getresponse()
     print(json.dumps({"status": response.status, "content_type": response.getheader("content-type"),
                       "tls": conn.sock.version()}), flush=True)
+    deadline = time.monotonic() + TIMEOUT  # the stream's pings (every 15 s) keep the socket alive
     for _ in range(args.get("events", 2)):
         while True:
+            if time.monotonic() > deadline:
+                sys.exit(f"no event within {TIMEOUT} s")
             line = response.readline().decode().strip()
             if line.startswith("data:"):
                 print(json.dumps({"data": json.loads(line[5:].strip())}), flush=True)
