@@ -240,6 +240,10 @@ write_settings() {
     fi
     # One secret for every process, kept across runs: Streamlit signs its cookies with it.
     [ -n "$secret" ] || secret=$(openssl rand -hex 32)
+    # A public server: only organisers with an account create workshops (README, "Organiser
+    # accounts"). Written once as the operator's own setting, so a changed value is kept.
+    printf '%s\n' "$others" | grep -q '^WERKSTATT_ACCOUNTS=' \
+        || others=$(printf '%s\n%s' "$others" 'WERKSTATT_ACCOUNTS=1' | sed '/^$/d')
     put "$ENV_FILE" 640 root:werkstatt < <(
         printf '%s\n%s\n' "$header1" "$header2"
         printf 'WERKSTATT_DB=%s\n' "$DB"
@@ -528,6 +532,8 @@ elif [ "$SYSTEMD_RUNNING" = 1 ]; then
     echo "Werkstatt läuft: https://$NAME  (QR-Codes und Links tragen diese Adresse)"
     echo "  Daten: $DB, Sicherungen jede Nacht nach $BACKUPS"
     echo "  Logs:  journalctl -u 'werkstatt@*'  und  $LOG_DIR/"
+    echo "  Erstes Konto (druckt den Einladungslink): cd $APP_DIR && sudo -u werkstatt \\"
+    echo "    .venv/bin/python -m werkstatt --db $DB organizer add \"Vorname Name\" --base-url https://$NAME"
 else
     nginx -t -q || fail "nginx -t: die Konfiguration ist fehlerhaft (siehe oben)"
     printf '  ok  nginx -t\n'
