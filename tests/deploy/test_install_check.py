@@ -64,6 +64,7 @@ def test_check_writes_a_valid_configuration_and_a_second_run_changes_nothing(tmp
     assert settings["WERKSTATT_BASE_URL"] == f"https://{NAME}"
     assert settings["WERKSTATT_DB"] == f"{root}/var/lib/werkstatt/werkstatt.db"
     assert re.fullmatch(r"[0-9a-f]{64}", settings["STREAMLIT_SERVER_COOKIE_SECRET"])
+    assert settings["WERKSTATT_ACCOUNTS"] == "1"  # a public server: organisers with accounts only
     assert oct((root / "etc/werkstatt/werkstatt.env").stat().st_mode)[-3:] == "640"
     assert oct((root / "etc/werkstatt/tls/placeholder.key").stat().st_mode)[-3:] == "600"
 
@@ -97,7 +98,8 @@ def test_a_rerun_changes_only_what_differs_and_keeps_the_operators_settings(tmp_
     assert install(root, "--processes", "2").returncode == 0
     secret = env(root)["STREAMLIT_SERVER_COOKIE_SECRET"]
     env_file = root / "etc/werkstatt/werkstatt.env"
-    env_file.write_text(env_file.read_text() + "WERKSTATT_ACCESSIBILITY_CONTACT=barrieren@example.org\n")
+    env_file.write_text(env_file.read_text().replace("WERKSTATT_ACCOUNTS=1", "WERKSTATT_ACCOUNTS=0")
+                        + "WERKSTATT_ACCESSIBILITY_CONTACT=barrieren@example.org\n")
 
     third = install(root, "--processes", "3")
     assert third.returncode == 0, third.stdout + third.stderr
@@ -109,6 +111,7 @@ def test_a_rerun_changes_only_what_differs_and_keeps_the_operators_settings(tmp_
     kept = env(root)
     assert kept["STREAMLIT_SERVER_COOKIE_SECRET"] == secret
     assert kept["WERKSTATT_ACCESSIBILITY_CONTACT"] == "barrieren@example.org"
+    assert kept["WERKSTATT_ACCOUNTS"] == "0"
 
 
 @pytest.mark.parametrize("name", ["bad name;", "https://werkstatt.example.org", "192.168.1.10", "localhost",
