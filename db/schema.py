@@ -264,3 +264,37 @@ def organizers(db: Database) -> None:
         """.split(";"):
         if statement.strip():
             db.execute(statement)
+
+
+@MIGRATIONS(name="0007_retention")
+def retention(db: Database) -> None:
+    """Retention by rule (data minimisation): when a workshop closed (its participants' tokens
+    are removed a set number of days later), when that removal happened, and when a process was
+    archived.
+
+    A workshop closed before this migration gets as ``closed_at`` the newest thing stored about
+    it: its creation, a join, a rating, a card's last change, a dot, a moderation step or its
+    undo, a facilitator's sign-in. Nothing is written after the close (the service refuses all
+    input then), so this is the earliest moment it can have closed: the period counts from there
+    and errs towards removing sooner, never later. (``db/retention.py`` applies the same rule to
+    a closed workshop that arrives without the date, from an import.)"""
+    for statement in """
+        ALTER TABLE workshops ADD COLUMN closed_at TEXT;
+        ALTER TABLE workshops ADD COLUMN tokens_removed_at TEXT;
+        ALTER TABLE processes ADD COLUMN archived_at TEXT;
+        UPDATE workshops SET closed_at = max(
+            created_at,
+            coalesce((SELECT max(joined_at) FROM participants WHERE workshop_id = workshops.id), ''),
+            coalesce((SELECT max(r.rated_at) FROM ratings r JOIN participants p ON p.id = r.participant_id
+                      WHERE p.workshop_id = workshops.id), ''),
+            coalesce((SELECT max(updated_at) FROM cards WHERE workshop_id = workshops.id), ''),
+            coalesce((SELECT max(v.voted_at) FROM votes v JOIN cards c ON c.id = v.card_id
+                      WHERE c.workshop_id = workshops.id), ''),
+            coalesce((SELECT max(max(created_at, coalesce(undone_at, ''))) FROM moderation_log
+                      WHERE workshop_id = workshops.id), ''),
+            coalesce((SELECT max(created_at) FROM facilitator_sessions
+                      WHERE workshop_id = workshops.id), ''))
+        WHERE live_step = 'closed'
+        """.split(";"):
+        if statement.strip():
+            db.execute(statement)
