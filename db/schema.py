@@ -298,3 +298,28 @@ def retention(db: Database) -> None:
         """.split(";"):
         if statement.strip():
             db.execute(statement)
+
+
+@MIGRATIONS(name="0009_own_fieldsets")
+def own_fieldsets(db: Database) -> None:
+    """Fieldsets a city makes in the app (editor, Excel import) instead of a file in fieldsets/.
+
+    A lineage is one list over time; each version is the checked fieldset as YAML (texts in its
+    own language), its translations beside it as JSON, so a translator can add a language to a
+    version a workshop already uses. A workshop refers to one exact version as
+    ``own:<lineage>@<version>`` in ``workshops.fieldset``; a version in use is never changed."""
+    for statement in """
+        CREATE TABLE own_fieldsets (
+            lineage TEXT NOT NULL,
+            version INTEGER NOT NULL,
+            definition TEXT NOT NULL,
+            translations TEXT NOT NULL DEFAULT '{}',
+            organizer_id INTEGER REFERENCES organizers (id),
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            PRIMARY KEY (lineage, version)
+        );
+        CREATE INDEX workshops_fieldset ON workshops (fieldset)
+        """.split(";"):
+        if statement.strip():
+            db.execute(statement)
