@@ -323,3 +323,29 @@ def own_fieldsets(db: Database) -> None:
         """.split(";"):
         if statement.strip():
             db.execute(statement)
+
+
+@MIGRATIONS(name="0008_peer_files")
+def peer_files(db: Database) -> None:
+    """Exchange files of other municipalities that a task force read in to compare with (issue 19).
+
+    The checked document is kept whole as JSON (it is small, and every comparison reads it all);
+    the municipality, workshop and fieldset beside it for the list. ``content_hash`` recognises
+    the same file read twice into one process. A process that is deleted takes its files along."""
+    for statement in """
+        CREATE TABLE peer_files (
+            id INTEGER PRIMARY KEY,
+            process_id INTEGER NOT NULL REFERENCES processes (id) ON DELETE CASCADE,
+            file_name TEXT NOT NULL,
+            content_hash TEXT NOT NULL,
+            municipality TEXT NOT NULL,
+            workshop_title TEXT NOT NULL,
+            workshop_date TEXT,
+            fieldset TEXT NOT NULL,
+            document TEXT NOT NULL,
+            imported_at TEXT NOT NULL,
+            UNIQUE (process_id, content_hash)
+        )
+        """.split(";"):
+        if statement.strip():
+            db.execute(statement)
