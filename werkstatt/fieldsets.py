@@ -14,7 +14,7 @@ import functools
 import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, Iterator, Mapping, NoReturn
+from typing import Any, Callable, Iterator, Mapping, NoReturn
 
 import yaml
 
@@ -209,12 +209,45 @@ class Fieldset:
 ID_PATTERN = re.compile(r"[a-z0-9-]+")
 
 
-class FieldsetError(ValueError):
-    """A fieldset file that cannot be used.
+# The limits every fieldset keeps, whether it comes from a YAML file, the editor or an Excel
+# file: what still fits a phone's rating screen and a projector's column.
+MIN_LEVELS, MAX_LEVELS = 2, 7
+MAX_FIELDS = 30
+MAX_QUESTIONS = 10
+MAX_CHARS = {"title": 120, "description": 600, "field_title": 120, "field_description": 400,
+             "question": 300, "label": 60, "sector": 100}
 
-    Facilitators write these files themselves, so the message is German and
-    names the file, the place (line and key path) and what to change.
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing to fix: ``place`` says where in the person's own terms (a file's line, a sheet's
+    row and column, a box of the editor), ``text`` what is wrong and what to do."""
+
+    where: str  # the key path, as ``Fieldset.texts`` names places ("fields[2].title")
+    place: str
+    text: str
+
+    def __str__(self) -> str:
+        return f"{self.place}: {self.text}" if self.place else self.text
+
+
+class FieldsetError(ValueError):
+    """A fieldset that cannot be used.
+
+    Facilitators write fieldsets themselves (a file, the editor, an Excel sheet), so each
+    problem is German and names the place and what to change; ``problems`` lists them all,
+    ``str()`` is one problem per line.
     """
+
+    def __init__(self, problems: list[Problem] | str):
+        if isinstance(problems, str):
+            problems = [Problem("", "", problems)]
+        self.problems = list(problems)
+        super().__init__("\n".join(map(str, self.problems)))
+
+
+class _Stop(Exception):
+    """A problem after which the rest of this part cannot be read (a list where a text belongs)."""
 
 
 def _is_int(value: Any) -> bool:
@@ -226,23 +259,54 @@ def _is_number(value: Any) -> bool:
 
 
 class _Reader:
-    """Checks one parsed file and builds the dataclasses.
+    """Checks one parsed fieldset and builds the dataclasses, collecting every problem.
 
-    It knows the line of every key path (from yaml's node marks), so each
-    complaint can point at the spot in the file.
+    ``locate`` turns a key path into the person's place: a YAML file's line (from yaml's node
+    marks, see ``record_lines``), an Excel sheet's cell, an editor's box. A problem inside one
+    field, level or sector skips the rest of that item and goes on with the next, so one pass
+    names everything to fix.
     """
 
-    def __init__(self, path: Path):
-        self.name = f"{path.parent.name}/{path.name}"
+    def __init__(self, name: str, locate: Callable[[str], str] | None = None):
+        self.name = name
         self.lines: dict[str, int] = {}
         self.language = "de"
+        self.problems: list[Problem] = []
+        self._locate = locate or self._file_place
+
+    def _file_place(self, where: str) -> str:
+        line = self.lines.get(where)
+        place = self.name + (f", Zeile {line}" if line else "")
+        return place + (f" ({where})" if where else "")
+
+    def complain(self, where: str, problem: str, hint: str) -> None:
+        """Note a problem and go on reading."""
+        self.problems.append(Problem(where, self._locate(where), f"{problem} {hint}"))
 
     def fail(self, where: str, problem: str, hint: str) -> NoReturn:
-        line = self.lines.get(where)
-        place = f", Zeile {line}" if line else ""
-        if where:
-            place += f" ({where})"
-        raise FieldsetError(f"{self.name}{place}: {problem} {hint}")
+        """Note a problem after which this part cannot be read further."""
+        self.complain(where, problem, hint)
+        raise _Stop()
+
+    def result(self, build: Callable[[], Any]) -> Any:
+        """``build()``'s value, or a FieldsetError listing every problem noted on the way."""
+        try:
+            value = build()
+        except _Stop:
+            value = None
+        if self.problems:
+            raise FieldsetError(self.problems)
+        return value
+
+    def each(self, items: list, read: Callable[[Any, int], Any]) -> list:
+        """``read(item, i)`` for every item; an item with a problem is left out, the others read on."""
+        values = []
+        for i, item in enumerate(items):
+            try:
+                values.append(read(item, i))
+            except _Stop:
+                continue
+        return values
 
     def record_lines(self, node: yaml.Node, where: str = "") -> None:
         """Remember the line of each key path; also catch keys written twice, which yaml silently merges."""
@@ -288,8 +352,11 @@ class _Reader:
                       'Bitte nur Kleinbuchstaben a–z, Ziffern und Bindestriche verwenden, z. B. "arbeit".')
         return value
 
-    def text(self, value: Any, where: str) -> Text:
-        """A plain string is in the fieldset's language; a mapping must contain that language."""
+    def text(self, value: Any, where: str, limit: str | None = None) -> Text:
+        """A plain string is in the fieldset's language; a mapping must contain that language.
+        ``limit`` names the length rule (``MAX_CHARS``) every language of the text keeps."""
+        if isinstance(value, str) and not value.strip():
+            self.fail(where, "Hier fehlt ein Text.", "Bitte ausfüllen oder die leere Zeile entfernen.")
         if isinstance(value, str):
             value = {self.language: value}
         if not isinstance(value, dict) or not all(
@@ -302,7 +369,11 @@ class _Reader:
         if self.language not in value:
             self.fail(where, f'Der Text in der Sprache "{self.language}" fehlt.',
                       f'Bitte "{self.language}: …" ergänzen; das ist die Sprache der Feldliste.')
-        return Text(values=dict(value), default_language=self.language)
+        longest = max(value.values(), key=len)
+        if limit and len(longest) > MAX_CHARS[limit]:
+            self.complain(where, f"Der Text ist {len(longest)} Zeichen lang, erlaubt sind {MAX_CHARS[limit]}.",
+                          "Bitte kürzen; Einzelheiten gehören in die Leitfragen oder die Diskussion.")
+        return Text(values=value, default_language=self.language)
 
     def fieldset(self, data: Any, stem: str) -> Fieldset:
         if not isinstance(data, dict):
@@ -312,76 +383,116 @@ class _Reader:
                             ("description", "sectors", "verdict"))
         fieldset_id = self.ident(data["id"], "id")
         if fieldset_id != stem:
-            self.fail("id", f'Die ID "{fieldset_id}" passt nicht zum Dateinamen.',
-                      f'Bitte "id: {stem}" eintragen oder die Datei in "{fieldset_id}.yaml" umbenennen.')
+            self.complain("id", f'Die ID "{fieldset_id}" passt nicht zum Dateinamen.',
+                          f'Bitte "id: {stem}" eintragen oder die Datei in "{fieldset_id}.yaml" umbenennen.')
         if not isinstance(data["language"], str) or not re.fullmatch(r"[a-z]{2,3}", data["language"]):
             self.fail("language", f'"{data["language"]}" ist kein Sprachcode.',
                       'Bitte z. B. "de" oder "en" eintragen.')
         self.language = data["language"]
-        scale = self.scale(data["scale"])
-        return Fieldset(
-            id=fieldset_id,
-            title=self.text(data["title"], "title"),
-            language=self.language,
-            scale=scale,
-            fields=self.fields(data["fields"]),
-            sectors=self.sectors(data.get("sectors") or []),
-            verdict=self.verdict(data.get("verdict") or {}, scale),
-            description=self.text(data["description"], "description") if "description" in data else None,
-        )
+        title = self.attempt(lambda: self.text(data["title"], "title", "title"))
+        description = self.attempt(lambda: self.text(data["description"], "description", "description")
+                                   if "description" in data else None)
+        scale = self.attempt(lambda: self.scale(data["scale"]))
+        fields = self.attempt(lambda: self.fields(data["fields"]))
+        sectors = self.attempt(lambda: self.sectors(data.get("sectors") or []))
+        verdict = self.attempt(lambda: self.verdict(data.get("verdict") or {}, scale)) if scale else None
+        if self.problems:
+            raise _Stop()
+        return Fieldset(id=fieldset_id, title=title, language=self.language, scale=scale, fields=fields,
+                        sectors=sectors, verdict=verdict, description=description)
+
+    def attempt(self, read: Callable[[], Any]) -> Any:
+        """``read()``, or None after a problem that stops that part (the others are read on)."""
+        try:
+            return read()
+        except _Stop:
+            return None
 
     def scale(self, value: Any) -> Scale:
         value = self.mapping(value, "scale", ("levels",), ("dont_know",))
         raw_levels = self.sequence(value["levels"], "scale.levels")
-        if len(raw_levels) < 2:
-            self.fail("scale.levels", "Die Skala hat weniger als zwei Stufen.",
-                      "Bitte mindestens zwei Stufen angeben, z. B. 1 bis 4.")
+        if len(raw_levels) < MIN_LEVELS:
+            self.complain("scale.levels", "Die Skala hat weniger als zwei Stufen.",
+                          "Bitte mindestens zwei Stufen angeben, z. B. 1 bis 4.")
+        if len(raw_levels) > MAX_LEVELS:
+            self.complain("scale.levels", f"Die Skala hat {len(raw_levels)} Stufen, höchstens "
+                          f"{MAX_LEVELS} passen auf den Bildschirm eines Handys.",
+                          f"Bitte auf {MAX_LEVELS} oder weniger Stufen kürzen, z. B. 1 bis 5.")
         levels: list[Level] = []
-        for i, raw in enumerate(raw_levels):
+
+        def level(raw: Any, i: int) -> Level:
             where = f"scale.levels[{i}]"
             raw = self.mapping(raw, where, ("value", "label"))
             if not _is_int(raw["value"]):
                 self.fail(f"{where}.value", f'"{raw["value"]}" ist keine ganze Zahl.',
                           "Bitte die Stufen mit ganzen Zahlen nummerieren, z. B. 1, 2, 3, 4.")
-            if raw["value"] in (level.value for level in levels):
+            if raw["value"] in (lv.value for lv in levels):
                 self.fail(f"{where}.value", f"Der Wert {raw['value']} kommt in der Skala doppelt vor.",
                           "Bitte jeder Stufe einen eigenen Wert geben.")
-            levels.append(Level(raw["value"], self.text(raw["label"], f"{where}.label")))
+            levels.append(Level(raw["value"], self.text(raw["label"], f"{where}.label", "label")))
+            return levels[-1]
+
+        self.each(raw_levels, level)
         dont_know = value.get("dont_know")
-        return Scale(tuple(levels), None if dont_know is None else self.text(dont_know, "scale.dont_know"))
+        if not levels:
+            raise _Stop()
+        return Scale(tuple(levels), None if dont_know is None else self.text(dont_know, "scale.dont_know", "label"))
 
     def fields(self, value: Any) -> tuple[Field, ...]:
         raw_fields = self.sequence(value, "fields")
         if not raw_fields:
             self.fail("fields", "Die Feldliste enthält keine Felder.",
                       'Bitte unter "fields:" mindestens ein Feld eintragen.')
+        if len(raw_fields) > MAX_FIELDS:
+            self.complain("fields", f"Die Feldliste hat {len(raw_fields)} Felder, höchstens {MAX_FIELDS} "
+                          "lassen sich in einem Workshop bewerten.",
+                          "Bitte Felder zusammenfassen oder auf zwei Feldlisten verteilen.")
         fields: list[Field] = []
-        for i, raw in enumerate(raw_fields):
+        titles: dict[str, int] = {}
+
+        def read(raw: Any, i: int) -> Field:
             where = f"fields[{i}]"
             raw = self.mapping(raw, where, ("id", "title", "description"), ("questions",))
             field_id = self.ident(raw["id"], f"{where}.id")
             if field_id in (f.id for f in fields):
-                self.fail(f"{where}.id", f'Die Feld-ID "{field_id}" kommt doppelt vor.',
-                          "Bitte jeder Feld-ID einen eigenen Namen geben.")
+                self.complain(f"{where}.id", f'Die Feld-ID "{field_id}" kommt doppelt vor.',
+                              "Bitte jeder Feld-ID einen eigenen Namen geben.")
+            title = self.text(raw["title"], f"{where}.title", "field_title")
+            key = title.get(self.language).casefold()
+            if key in titles:
+                self.complain(f"{where}.title", f'Der Titel "{title.get(self.language)}" steht schon bei '
+                              f"Feld {titles[key] + 1}.", "Bitte jedem Feld einen eigenen Titel geben.")
+            titles.setdefault(key, i)
             questions = self.sequence(raw.get("questions") or [], f"{where}.questions")
+            if len(questions) > MAX_QUESTIONS:
+                self.complain(f"{where}.questions", f"Das Feld hat {len(questions)} Leitfragen, höchstens "
+                              f"{MAX_QUESTIONS} passen auf den Bildschirm.", "Bitte die wichtigsten auswählen.")
             fields.append(Field(
                 id=field_id,
-                title=self.text(raw["title"], f"{where}.title"),
-                description=self.text(raw["description"], f"{where}.description"),
-                questions=tuple(self.text(q, f"{where}.questions[{j}]") for j, q in enumerate(questions)),
+                title=title,
+                description=self.text(raw["description"], f"{where}.description", "field_description"),
+                questions=tuple(self.each(questions, lambda q, j: self.text(
+                    q, f"{where}.questions[{j}]", "question"))),
             ))
+            return fields[-1]
+
+        self.each(raw_fields, read)
         return tuple(fields)
 
     def sectors(self, value: Any) -> tuple[Sector, ...]:
         sectors: list[Sector] = []
-        for i, raw in enumerate(self.sequence(value, "sectors")):
+
+        def read(raw: Any, i: int) -> Sector:
             where = f"sectors[{i}]"
             raw = self.mapping(raw, where, ("id", "label"))
             sector_id = self.ident(raw["id"], f"{where}.id")
             if sector_id in (s.id for s in sectors):
                 self.fail(f"{where}.id", f'Die Bereichs-ID "{sector_id}" kommt doppelt vor.',
                           "Bitte jedem Bereich einen eigenen Namen geben.")
-            sectors.append(Sector(sector_id, self.text(raw["label"], f"{where}.label")))
+            sectors.append(Sector(sector_id, self.text(raw["label"], f"{where}.label", "sector")))
+            return sectors[-1]
+
+        self.each(self.sequence(value, "sectors"), read)
         return tuple(sectors)
 
     def verdict(self, value: Any, scale: Scale) -> VerdictRules:
@@ -389,16 +500,16 @@ class _Reader:
         keys = ("min_answers", "strength_median_at_least", "contested_consensus_below")
         rules = VerdictRules(**self.mapping(value, "verdict", optional=keys))
         if not _is_int(rules.min_answers) or rules.min_answers < 1:
-            self.fail("verdict.min_answers", f'"{rules.min_answers}" passt hier nicht.',
-                      "Bitte eine ganze Zahl ab 1 eintragen, z. B. 5.")
+            self.complain("verdict.min_answers", f'"{rules.min_answers}" passt hier nicht.',
+                          "Bitte eine ganze Zahl ab 1 eintragen, z. B. 5.")
         strength = rules.strength_median_at_least
         if not _is_number(strength) or not scale.min <= strength <= scale.max:
-            self.fail("verdict.strength_median_at_least", f'"{strength}" passt hier nicht.',
-                      f"Bitte eine Zahl von {scale.min} bis {scale.max} eintragen (ein Wert der Skala).")
+            self.complain("verdict.strength_median_at_least", f'"{strength}" passt hier nicht.',
+                          f"Bitte eine Zahl von {scale.min} bis {scale.max} eintragen (ein Wert der Skala).")
         contested = rules.contested_consensus_below
         if not _is_number(contested) or not 0 <= contested <= 1:
-            self.fail("verdict.contested_consensus_below", f'"{contested}" passt hier nicht.',
-                      "Bitte eine Zahl von 0 bis 1 eintragen, mit Punkt, z. B. 0.5.")
+            self.complain("verdict.contested_consensus_below", f'"{contested}" passt hier nicht.',
+                          "Bitte eine Zahl von 0 bis 1 eintragen, mit Punkt, z. B. 0.5.")
         return rules
 
     def translation(self, data: Any, fieldset: Fieldset, lang: str) -> dict[str, str]:
@@ -472,13 +583,8 @@ class _Reader:
         return texts
 
 
-def _parse(path: Path, reader: _Reader) -> Any:
-    """The file's data, with every key path's line recorded in ``reader``."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise FieldsetError(f"{reader.name}: Die Datei lässt sich nicht lesen ({exc}). "
-                            "Bitte prüfen, ob sie existiert und als UTF-8 gespeichert ist.") from exc
+def _parse(text: str, reader: _Reader) -> Any:
+    """The YAML text's data, with every key path's line recorded in ``reader``."""
     try:
         node = yaml.compose(text, Loader=yaml.SafeLoader)
         data = yaml.safe_load(text)
@@ -490,8 +596,42 @@ def _parse(path: Path, reader: _Reader) -> Any:
                             "Bitte Einrückung, Doppelpunkte und Anführungszeichen in dieser Zeile "
                             "und der Zeile davor prüfen.") from exc
     if node is not None:
-        reader.record_lines(node)
+        reader.result(lambda: reader.record_lines(node))
     return data
+
+
+def _read_file(path: Path, name: str) -> str:
+    try:
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise FieldsetError(f"{name}: Die Datei lässt sich nicht lesen ({exc}). "
+                            "Bitte prüfen, ob sie existiert und als UTF-8 gespeichert ist.") from exc
+
+
+def _file_name(path: Path) -> str:
+    return f"{path.parent.name}/{path.name}"
+
+
+def read_yaml(text: str, name: str, stem: str | None = None) -> Fieldset:
+    """The fieldset in a YAML text (a file's, an upload's, a stored version's), checked by the
+    rules every fieldset keeps; ``name`` is how its problems name it, ``stem`` the id it must
+    have (a file's name; None takes the id the text gives)."""
+    reader = _Reader(name)
+    data = _parse(text, reader)
+    if stem is None:
+        stem = data.get("id") if isinstance(data, dict) and isinstance(data.get("id"), str) else ""
+    return reader.result(lambda: reader.fieldset(data, stem))
+
+
+def check_data(data: Any, locate: Callable[[str], str], stem: str | None = None) -> Fieldset:
+    """The fieldset in ``data`` (the structure of a YAML file, built by the editor or from an
+    Excel sheet), checked by the same rules as a file; ``locate`` names each problem's place in
+    the person's terms (a box of the editor, a sheet's cell). Raises a FieldsetError listing
+    every problem."""
+    reader = _Reader("", locate)
+    if stem is None:
+        stem = data.get("id") if isinstance(data, dict) and isinstance(data.get("id"), str) else ""
+    return reader.result(lambda: reader.fieldset(data, stem))
 
 
 def load_fieldset(path: Path | str) -> Fieldset:
@@ -501,8 +641,7 @@ def load_fieldset(path: Path | str) -> Fieldset:
     it, so a facilitator can repair their own file without a developer.
     """
     path = Path(path)
-    reader = _Reader(path)
-    fieldset = reader.fieldset(_parse(path, reader), path.stem)
+    fieldset = read_yaml(_read_file(path, _file_name(path)), _file_name(path), path.stem)
     for translation in sorted((path.parent / TRANSLATIONS).glob(f"{path.stem}.*.yaml")):
         fieldset = _translate(fieldset, translation)
     return fieldset
@@ -510,14 +649,16 @@ def load_fieldset(path: Path | str) -> Fieldset:
 
 def _translate(fieldset: Fieldset, path: Path) -> Fieldset:
     """``fieldset`` with the texts of the translation file ``path`` (``<id>.<language>.yaml``) added."""
-    reader = _Reader(path)
+    reader = _Reader(_file_name(path))
     lang = path.stem.removeprefix(f"{fieldset.id}.")
     offered = [code for code in PARTICIPANT_LANGUAGES if code != fieldset.language]
     if lang not in offered:
-        reader.fail("", f'"{lang}" ist keine Sprache, in die sich {fieldset.id}.yaml übersetzen lässt.',
-                    f'Bitte die Datei "{fieldset.id}.<sprache>.yaml" nennen, mit einer dieser Sprachen: '
-                    f"{', '.join(offered)}.")
-    return fieldset.translated(lang, reader.translation(_parse(path, reader), fieldset, lang))
+        reader.complain("", f'"{lang}" ist keine Sprache, in die sich {fieldset.id}.yaml übersetzen lässt.',
+                        f'Bitte die Datei "{fieldset.id}.<sprache>.yaml" nennen, mit einer dieser Sprachen: '
+                        f"{', '.join(offered)}.")
+        raise FieldsetError(reader.problems)
+    data = _parse(_read_file(path, reader.name), reader)
+    return fieldset.translated(lang, reader.result(lambda: reader.translation(data, fieldset, lang)))
 
 
 def fieldset_file(path: Path | str) -> Path:
