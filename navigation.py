@@ -4,8 +4,8 @@
 ``/teilnehmen``) and the projector (``werkstatt.projector``, ``/beamer``). Navigation is hidden:
 nobody browses between roles. Each screen is reached by its own link (the facilitator's ``?f=``
 token), and the facilitator pages check that token themselves (``werkstatt.ui.guard``), as does the
-task-force page with its ``?tf=`` sign-in, so no typed URL reaches a facilitator control
-without the PIN.
+task-force page with its ``?tf=`` sign-in and an organiser's page (``/konto``) with its ``?o=``
+session, so no typed URL reaches a facilitator control without the PIN.
 
 Each page file is named as its URL (``pages/moderation.py`` is ``/moderation``): Streamlit
 looks at a ``pages/`` folder before ``st.navigation`` has run, and a page whose file had
@@ -30,5 +30,6 @@ facilitate = st.Page(PAGES / "moderation.py", title=t("Moderation", language))
 results = st.Page(PAGES / "ergebnisse.py", title=t("Ergebnisse", language))
 taskforce = st.Page(PAGES / "taskforce.py", title=t("Taskforce", language))
 statement = st.Page(PAGES / "barrierefreiheit.py", title=t("Barrierefreiheit", language))
+account = st.Page(PAGES / "konto.py", title=t("Meine Workshops", language))
 
-st.navigation([start, facilitate, results, taskforce, statement], position="hidden").run()
+st.navigation([start, facilitate, results, taskforce, statement, account], position="hidden").run()

@@ -39,6 +39,7 @@ import pandas as pd
 from sqlite_utils import Database
 
 from db.health import HealthStore
+from db.organizers import OrganizerStore
 from db.schema import MIGRATIONS
 from db.task_force import TaskForceStore
 from db.transfer import TransferStore
@@ -85,7 +86,7 @@ def _connect(path: str) -> Database:
     return db
 
 
-class Store(TaskForceStore, TransferStore, HealthStore):
+class Store(TaskForceStore, TransferStore, HealthStore, OrganizerStore):
     """Named questions and writes over one SQLite file."""
 
     def __init__(self, path: str | Path):
@@ -191,9 +192,9 @@ class Store(TaskForceStore, TransferStore, HealthStore):
         """Insert a workshop inside an open write transaction; returns its id."""
         cursor = db.execute(
             "INSERT INTO workshops (title, municipality, date, place, fieldset, language,"
-            " join_code, pin_hash, live_step, created_at)"
+            " join_code, pin_hash, live_step, created_at, organizer_id)"
             " VALUES (:title, :municipality, :date, :place, :fieldset, :language,"
-            " :join_code, :pin_hash, :live_step, :created_at)",
+            " :join_code, :pin_hash, :live_step, :created_at, :organizer_id)",
             record,
         )
         return cursor.lastrowid

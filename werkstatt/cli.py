@@ -10,7 +10,7 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
-from werkstatt import agenda, catalogues, exchange, export, health, transfer
+from werkstatt import agenda, catalogues, cli_accounts, exchange, export, health, transfer
 from werkstatt.demo import DEMO_PIN, DEMO_TASKFORCE_PASSWORD, seed_demo_process
 from werkstatt.errors import InvalidInput, WerkstattError
 from werkstatt.fieldsets import FieldsetError, fieldset_file, load_fieldset
@@ -327,6 +327,8 @@ def build_parser() -> argparse.ArgumentParser:
                                help="a running server to ask for its connected devices, e.g. "
                                "http://127.0.0.1:8501 (repeat it for each process behind a proxy)")
     status_parser.set_defaults(run=status)
+
+    cli_accounts.add_commands(commands)
 
     fieldset_parser = commands.add_parser("fieldset", help="check a fieldset file and its translations",
                                           description=fieldset_check.__doc__)

@@ -348,3 +348,47 @@ class StorageUnusable(StorageError):
     key = N_("Werkstatt kann nicht starten: Die Datenbankdatei {path} lässt sich nicht öffnen "
              "({reason}). Es wurde nichts verändert. Bitte prüfen, ob WERKSTATT_DB auf die richtige "
              "Datei zeigt (oder die Sicherung zurückspielen), dann die Seite neu laden.")
+
+
+class OrganizerNotAuthorized(NotAuthorized):
+    """No valid organiser sign-in (a participant's, facilitator's or task force's link opens
+    nothing here)."""
+
+    key = N_("Bitte melden Sie sich zuerst mit Ihrem Namen und Passwort an.")
+
+
+class OrganizerSessionExpired(OrganizerNotAuthorized):
+    """The organiser's session ran out (``werkstatt.organizers.SESSION_HOURS``)."""
+
+    key = N_("Ihre Anmeldung ist abgelaufen. Bitte melden Sie sich neu an.")
+
+
+class WrongOrganizerPassword(WerkstattError):
+    """Name or password wrong. One message for both, so nobody can find out which names have
+    an account; the count before the lock is left out for the same reason."""
+
+    key = N_("Name oder Passwort stimmen nicht. Nach mehreren falschen Versuchen in Folge wird das "
+             "Konto {minutes} Minuten gesperrt.")
+
+
+class OrganizerLocked(WerkstattError):
+    """Too many wrong passwords for this account in a row: wait ``minutes``."""
+
+    key = N_("Zu viele falsche Passwörter. Das Konto ist gesperrt. Bitte in {n} Minute noch einmal "
+             "versuchen.",
+             "Zu viele falsche Passwörter. Das Konto ist gesperrt. Bitte in {n} Minuten noch einmal "
+             "versuchen.")
+    counts = "minutes"
+
+
+class InvitationInvalid(WerkstattError):
+    """The invitation link was used already, has expired or never existed."""
+
+    key = N_("Dieser Einladungslink gilt nicht (mehr): Er wurde schon benutzt oder ist abgelaufen. "
+             "Bitte fragen Sie beim Betrieb des Servers nach einem neuen Link.")
+
+
+class UnknownOrganizer(WerkstattError):
+    """No account has this name (the operator's command line, or a hand-over)."""
+
+    key = N_("Ein Konto mit dem Namen „{name}“ gibt es nicht.")

@@ -35,6 +35,7 @@ from werkstatt.errors import (
     InvalidInput,
     InvalidLevel,
     NotAuthorized,
+    OrganizerNotAuthorized,
     PinLocked,
     RatingClosed,
     StorageError,
@@ -51,6 +52,7 @@ from werkstatt.errors import (
 from werkstatt.groupwork import GroupWork
 from werkstatt.i18n import N_, P_
 from werkstatt.inputs import clean_date, clean_line
+from werkstatt.organizers import Organizers
 from werkstatt.taskforce import TaskForce
 
 PIN_MIN_LENGTH = 4
@@ -128,7 +130,7 @@ class Progress:
     rated: dict[str, int]
 
 
-class Werkstatt(GroupWork, TaskForce):
+class Werkstatt(GroupWork, TaskForce, Organizers):
     """The service facade over one database file.
 
     :param path: the SQLite file (created with its folder if missing)
@@ -136,6 +138,8 @@ class Werkstatt(GroupWork, TaskForce):
         cheap one, production keeps argon2's defaults (about 0.2 s a hash)
     :param clock: returns the current UTC time; tests pass a fixed clock
     :param fieldset_dir: where the fieldset YAML files are (default ``fieldsets/``)
+    :param accounts: only signed-in organisers create workshops (a hosted server,
+        ``WERKSTATT_ACCOUNTS``); off on a laptop and for the operator's command line
     """
 
     def __init__(
@@ -144,8 +148,10 @@ class Werkstatt(GroupWork, TaskForce):
         password_hasher: argon2.PasswordHasher | None = None,
         clock: Callable[[], dt.datetime] | None = None,
         fieldset_dir: Path = fieldsets.FIELDSETS_DIR,
+        accounts: bool = False,
     ):
         self.store = Store(path)
+        self.accounts = accounts
         self._hasher = password_hasher or argon2.PasswordHasher()
         self._now = clock or (lambda: dt.datetime.now(dt.timezone.utc))
         self._fieldset_dir = fieldset_dir
@@ -178,12 +184,16 @@ class Werkstatt(GroupWork, TaskForce):
         date: dt.date | str | None = None,
         place: str = "",
         language: str = "de",
+        organizer_id: int | None = None,
     ) -> Workshop:
         """Create a workshop in its check-in step with a fresh join code.
 
         The PIN is stored as an argon2 hash; the join code is unique among
-        open workshops (a unique index backs the check against races).
+        open workshops (a unique index backs the check against races). With
+        accounts on, only an organiser creates one (``organizer_create_workshop``).
         """
+        if self.accounts and organizer_id is None:
+            raise OrganizerNotAuthorized()
         record = {
             "title": clean_line(title, N_("Bitte einen Titel für den Workshop eingeben."), N_("Titel")),
             "municipality": clean_line(municipality, N_("Bitte die Kommune eingeben."), N_("Kommune")),
@@ -193,6 +203,7 @@ class Werkstatt(GroupWork, TaskForce):
             "language": language,
             "live_step": agenda.FIRST_STEP,
             "created_at": self._timestamp(),
+            "organizer_id": organizer_id,
         }
         pin = str(facilitator_pin or "")
         if len(pin) < PIN_MIN_LENGTH:

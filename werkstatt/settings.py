@@ -38,3 +38,14 @@ def wifi() -> tuple[str, str] | None:
     is used). An empty password is an open network."""
     ssid = os.environ.get(WIFI_SSID_ENV, "")
     return (ssid, os.environ.get(WIFI_PASSWORD_ENV, "")) if ssid.strip() else None
+
+
+ACCOUNTS_ENV = "WERKSTATT_ACCOUNTS"
+
+
+def accounts() -> bool:
+    """Whether only organisers with an account create workshops (a hosted server): on when
+    ``$WERKSTATT_ACCOUNTS`` is ``1``, ``on``, ``ja`` or ``true``. Off on a laptop, where whoever
+    sits at it runs the workshop."""
+    return os.environ.get(ACCOUNTS_ENV, "").strip().lower() in {"1", "on", "ja", "yes", "true"}
+

@@ -167,7 +167,7 @@ def test_a_broken_fieldset_file_is_named_on_the_start_page_and_the_others_stay(
     (folder / "weltoffene-kommune.yaml").write_text(
         (fieldsets.FIELDSETS_DIR / "weltoffene-kommune.yaml").read_text(encoding="utf-8"), encoding="utf-8")
     (folder / "kaputt.yaml").write_text("id: kaputt\ntitle: [nicht zu\n", encoding="utf-8")
-    monkeypatch.setattr(context, "_service", lambda path: Werkstatt(path, fieldset_dir=folder))
+    monkeypatch.setattr(context, "_service", lambda path, accounts: Werkstatt(path, fieldset_dir=folder))
     monkeypatch.setenv("WERKSTATT_DB", str(db_path))
     at = AppTest.from_file(APP, default_timeout=30).run()
     assert not at.exception

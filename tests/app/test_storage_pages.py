@@ -16,7 +16,7 @@ ADD_GROUP = "FormSubmitter:new_group-Gruppe anlegen"
 @pytest.fixture
 def disk(app, monkeypatch):
     """The pages share the test's service, so the disk's conditions hold for their writes too."""
-    monkeypatch.setattr(context, "_service", lambda path: app)
+    monkeypatch.setattr(context, "_service", lambda path, accounts: app)
     return Disk(monkeypatch, app.store)
 
 

@@ -13,6 +13,7 @@ from werkstatt.i18n import (
     t,
 )
 from werkstatt.service import Werkstatt
+from werkstatt import settings
 from werkstatt.settings import db_path
 
 LANG_KEY = "lang"  # query parameter
@@ -20,8 +21,8 @@ SWITCH_KEY = "language_switch"
 
 
 @st.cache_resource
-def _service(path: str) -> Werkstatt:
-    return Werkstatt(path)
+def _service(path: str, accounts: bool) -> Werkstatt:
+    return Werkstatt(path, accounts=accounts)
 
 
 def get_app() -> Werkstatt:
@@ -31,7 +32,7 @@ def get_app() -> Werkstatt:
     database at all) stops the page with what to fix instead of a traceback. A failed start is
     not cached, so the next page load tries again once it is fixed."""
     try:
-        return _service(db_path())
+        return _service(db_path(), settings.accounts())
     except StorageError as error:
         st.error(error.start_message(lang()), icon=":material/database:")
         st.stop()
