@@ -40,6 +40,7 @@ from sqlite_utils import Database
 
 from db.health import HealthStore
 from db.organizers import OrganizerStore
+from db.peers import PeerStore
 from db.schema import MIGRATIONS
 from db.task_force import TaskForceStore
 from db.transfer import TransferStore
@@ -86,7 +87,7 @@ def _connect(path: str) -> Database:
     return db
 
 
-class Store(TaskForceStore, TransferStore, HealthStore, OrganizerStore):
+class Store(TaskForceStore, TransferStore, HealthStore, OrganizerStore, PeerStore):
     """Named questions and writes over one SQLite file."""
 
     def __init__(self, path: str | Path):
