@@ -40,6 +40,7 @@ from sqlite_utils import Database
 
 from db.health import HealthStore
 from db.organizers import OrganizerStore
+from db.own_fieldsets import OwnFieldsetStore
 from db.peers import PeerStore
 from db.schema import MIGRATIONS
 from db.task_force import TaskForceStore
@@ -87,7 +88,7 @@ def _connect(path: str) -> Database:
     return db
 
 
-class Store(TaskForceStore, TransferStore, HealthStore, OrganizerStore, PeerStore):
+class Store(TaskForceStore, TransferStore, HealthStore, OrganizerStore, PeerStore, OwnFieldsetStore):
     """Named questions and writes over one SQLite file."""
 
     def __init__(self, path: str | Path):
