@@ -8,6 +8,7 @@ from werkstatt import actions as rules
 from werkstatt.i18n import N_, t
 from werkstatt.ui.action_form import FLASH_KEY, OPEN_KEY, action_detail, new_action_form, start_from_card
 from werkstatt.ui.action_list import action_filters, action_table
+from werkstatt.ui.archive import archive_panel
 from werkstatt.ui.compare import comparison_panel, perspective_panel, workshop_label
 from werkstatt.ui.context import get_app, lang, show_action_error
 from werkstatt.ui.downloads import process_downloads
@@ -99,6 +100,7 @@ def taskforce_page() -> None:
     if files.open:
         with files:
             process_downloads(process, workshops, language)
+            archive_panel(process, language)
 
 
 frame(wide=True)

@@ -29,7 +29,7 @@ import argon2
 import pandas as pd
 
 from db.store import Store
-from werkstatt import agenda, aggregate, fieldsets
+from werkstatt import agenda, aggregate, fieldsets, retention
 from werkstatt.codes import hash_token, new_code, normalize_code
 from werkstatt.errors import (
     InvalidInput,
@@ -263,6 +263,8 @@ class Werkstatt(GroupWork, TaskForce, Organizers):
             target = agenda.check_move(current.live_step, step_id)
             if target.id != current.live_step:
                 self.store.set_live_step(db, workshop_id, target.id)
+                if target.id == agenda.FINAL_STEP:
+                    retention.mark_closed(self, db, workshop_id)
         return self.workshop(workshop_id)
 
     def versions(self, workshop_id: int) -> tuple[int, int]:
@@ -506,6 +508,29 @@ class Werkstatt(GroupWork, TaskForce, Organizers):
         return aggregate.sector_breakdown(
             self.ratings(workshop_id), self.fieldset(workshop), min_cell=min_cell
         )
+
+    # --- retention and the end of a process (werkstatt.retention) -------------
+
+    def retention_report(self, days: int | None = None) -> retention.Retention:
+        """What is stored and since when, and what the retention rule would remove now."""
+        return retention.report(self, days)
+
+    def apply_retention(self, days: int | None = None) -> retention.Retention:
+        """Remove the participant tokens of workshops closed more than ``days`` ago."""
+        return retention.apply(self, days)
+
+    def archive_process(self, process_id: int) -> dt.datetime:
+        return retention.archive_process(self, process_id)
+
+    def unarchive_process(self, process_id: int) -> None:
+        retention.unarchive_process(self, process_id)
+
+    def process_archived_at(self, process_id: int) -> dt.datetime | None:
+        return retention.process_archived_at(self, process_id)
+
+    def delete_process(self, process_id: int) -> bool:
+        """Delete a process for good with its workshops; refused while one of them is open."""
+        return retention.delete_process(self, process_id)
 
 
 def _workshop(row: dict) -> Workshop:

@@ -49,3 +49,29 @@ def accounts() -> bool:
     sits at it runs the workshop."""
     return os.environ.get(ACCOUNTS_ENV, "").strip().lower() in {"1", "on", "ja", "yes", "true"}
 
+
+RETENTION_DAYS_ENV = "WERKSTATT_RETENTION_DAYS"
+DEFAULT_RETENTION_DAYS = 30
+PRIVACY_CONTROLLER_ENV = "WERKSTATT_PRIVACY_CONTROLLER"
+PRIVACY_CONTACT_ENV = "WERKSTATT_PRIVACY_CONTACT"
+
+
+def retention_days() -> int:
+    """Days after a workshop closed until its participants' tokens are removed:
+    ``$WERKSTATT_RETENTION_DAYS`` (a whole number, 0 to 3650), else 30. A value that is no such
+    number counts as unset, as the participants' privacy notice states this number and must not
+    fail; ``python -m werkstatt retention`` says so."""
+    raw = os.environ.get(RETENTION_DAYS_ENV, "").strip()
+    return int(raw) if raw.isdigit() and int(raw) <= 3650 else DEFAULT_RETENTION_DAYS
+
+
+def privacy_controller() -> str:
+    """Who is responsible for the data (the controller under the GDPR: name and address of the
+    body that runs this Werkstatt); empty until the operator sets ``$WERKSTATT_PRIVACY_CONTROLLER``."""
+    return os.environ.get(PRIVACY_CONTROLLER_ENV, "").strip()
+
+
+def privacy_contact() -> str:
+    """Where participants ask about their data (the data protection officer or office); empty
+    until the operator sets ``$WERKSTATT_PRIVACY_CONTACT``."""
+    return os.environ.get(PRIVACY_CONTACT_ENV, "").strip()

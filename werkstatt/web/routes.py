@@ -13,6 +13,7 @@ from __future__ import annotations
 import functools
 import gzip
 import json
+import re
 import secrets
 import threading
 from contextlib import asynccontextmanager
@@ -52,7 +53,14 @@ from werkstatt.i18n import (
     t,
 )
 from werkstatt.service import Participant, Werkstatt
-from werkstatt.settings import db_path
+from werkstatt.settings import (
+    PRIVACY_CONTACT_ENV,
+    PRIVACY_CONTROLLER_ENV,
+    db_path,
+    privacy_contact,
+    privacy_controller,
+    retention_days,
+)
 from werkstatt.web import screens
 from werkstatt.web.assets import CachedStatic, asset_version
 from werkstatt.web.health import HealthRoute
@@ -63,9 +71,10 @@ from werkstatt.web.sockets import enable_nodelay
 
 HERE = Path(__file__).resolve().parent
 STATIC = HERE / "static"
-PREFIXES = ("/teilnehmen", "/p")
+PREFIXES = ("/teilnehmen", "/p", "/datenschutz")
 JOINED_COOKIE = "werkstatt_joined_{workshop}"  # this device's token in a workshop ("already joined")
 JOINED_DAYS = 2
+TOKEN_SHAPE = re.compile(r"[A-Za-z0-9_-]{8,64}")  # what secrets.token_urlsafe gives out
 _ADDRESS = "\x00dots-url\x00"  # where a kept ballot card takes the phone's own address
 GZIP_MINIMUM = 500  # bytes: smaller pages go as they are (what Streamlit's middleware does too)
 WORKERS = 4  # threads that render pages and write at once (ParticipantClient.work); bench/README.md
@@ -139,6 +148,7 @@ class ParticipantClient:
             # a 422 page bookmarked or reloaded as a GET, or any other path of a participant
             Route("/p/{token}/{rest:path}", self.back_to_screen, methods=["GET"]),
             Route("/teilnehmen/{rest:path}", self.join_page, methods=["GET"]),
+            Route("/datenschutz", self.privacy_page, methods=["GET"]),
             *self.health.routes(),
         ]
 
@@ -277,6 +287,19 @@ class ParticipantClient:
             return token if token and self.service().participant(token).workshop_id == workshop_id else ""
         except UnknownParticipant:
             return ""
+
+    async def privacy_page(self, request: Request) -> Response:
+        """The privacy notice: what is stored, how long, who is responsible (from settings, or
+        what the operator still has to enter), one's rights. ``?t=<token>`` (from a participant's
+        own page) leads back to it; anything not shaped like a token is ignored."""
+        lang = _lang(request)
+        token = request.query_params.get("t", "")
+        token = token if TOKEN_SHAPE.fullmatch(token) else ""
+        return self.render(request, "privacy.html", lang, token=token,
+                           back=_url(f"/p/{token}" if token else "/teilnehmen", lang),
+                           days=retention_days(), cookie_days=JOINED_DAYS,
+                           controller=privacy_controller(), controller_setting=PRIVACY_CONTROLLER_ENV,
+                           contact=privacy_contact(), contact_setting=PRIVACY_CONTACT_ENV)
 
     # --- the screen and its live updates -------------------------------------------------
 
