@@ -374,6 +374,35 @@ Persistent=true
 WantedBy=timers.target
 EOF
     [ "$CHANGED" = 0 ] || UNITS_CHANGED=1
+    put "$UNITS/werkstatt-retention.service" 644 root:root <<EOF
+# Written by deploy/install.sh: the retention rule (README, "Daten und Aufbewahrung"): the
+# participants' tokens of workshops closed longer than WERKSTATT_RETENTION_DAYS ago are removed.
+[Unit]
+Description=Werkstatt: remove participant tokens after the retention period
+After=werkstatt-backup.service
+
+[Service]
+Type=oneshot
+User=werkstatt
+Group=werkstatt
+WorkingDirectory=$APP_DIR
+EnvironmentFile=$ENV_FILE
+ExecStart=$APP_DIR/.venv/bin/python -m werkstatt retention --apply
+EOF
+    [ "$CHANGED" = 0 ] || UNITS_CHANGED=1
+    put "$UNITS/werkstatt-retention.timer" 644 root:root <<EOF
+# Written by deploy/install.sh: every night after the backup; a night the server was off is made up at boot.
+[Unit]
+Description=Werkstatt: nightly retention rule
+
+[Timer]
+OnCalendar=*-*-* 04:00:00
+Persistent=true
+
+[Install]
+WantedBy=timers.target
+EOF
+    [ "$CHANGED" = 0 ] || UNITS_CHANGED=1
 }
 
 revision() {
@@ -416,6 +445,11 @@ start_services() {
             || ! systemctl is-active --quiet werkstatt-backup.timer; then
         systemctl enable --now --quiet werkstatt-backup.timer
         did "nächtliche Sicherung eingeschaltet: werkstatt-backup.timer ($BACKUPS, die neuesten $KEEP_BACKUPS)"
+    fi
+    if ! systemctl is-enabled --quiet werkstatt-retention.timer 2>/dev/null \
+            || ! systemctl is-active --quiet werkstatt-retention.timer; then
+        systemctl enable --now --quiet werkstatt-retention.timer
+        did "Aufbewahrungsregel jede Nacht eingeschaltet: werkstatt-retention.timer"
     fi
     nginx -t -q || fail "nginx -t: die Konfiguration ist fehlerhaft (siehe oben)"
     if ! systemctl is-active --quiet nginx; then
@@ -477,6 +511,7 @@ check_written() {
     local units=() port
     for port in "${PORTS[@]}"; do units+=("$UNITS/werkstatt@$port.service"); done
     units+=("$UNITS/werkstatt-backup.service" "$UNITS/werkstatt-backup.timer")
+    units+=("$UNITS/werkstatt-retention.service" "$UNITS/werkstatt-retention.timer")
     if systemd-analyze verify "${units[@]}"; then
         printf '  ok  systemd-analyze verify %s\n' "${units[*]##*/}"
     else
@@ -540,7 +575,7 @@ else
     summary
     printf '\nNICHT GESTARTET: systemd läuft hier nicht (PID 1 ist „%s“). Alle Dateien sind geschrieben;\n' \
         "$(cat /proc/1/comm 2>/dev/null || echo ?)"
-    printf 'die Dienste (werkstatt@%s, werkstatt-backup.timer, nginx) und certbot laufen nur auf\n' \
+    printf 'die Dienste (werkstatt@%s, die Timer für Sicherung und Aufbewahrung, nginx) und certbot laufen nur auf\n' \
         "$(IFS=,; echo "{${PORTS[*]}}")"
     printf 'einem Server mit systemd. Dort dieses Skript noch einmal aufrufen.\n'
     exit 3

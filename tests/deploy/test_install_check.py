@@ -28,6 +28,8 @@ WRITTEN = [
     "etc/systemd/system/werkstatt@.service",
     "etc/systemd/system/werkstatt-backup.service",
     "etc/systemd/system/werkstatt-backup.timer",
+    "etc/systemd/system/werkstatt-retention.service",
+    "etc/systemd/system/werkstatt-retention.timer",
     "etc/logrotate.d/werkstatt",
     "etc/letsencrypt/renewal-hooks/deploy/werkstatt-reload-nginx",
 ]
@@ -84,6 +86,8 @@ def test_check_writes_a_valid_configuration_and_a_second_run_changes_nothing(tmp
            "--server.address 127.0.0.1" in unit
     backup = (root / "etc/systemd/system/werkstatt-backup.service").read_text()
     assert "-m werkstatt backup" in backup and f"prune-backups.sh {root}/var/lib/werkstatt/backups 14" in backup
+    retention = (root / "etc/systemd/system/werkstatt-retention.service").read_text()
+    assert "-m werkstatt retention --apply" in retention and "User=werkstatt" in retention
 
     before = contents(root)
     second = install(root, "--processes", "2")
