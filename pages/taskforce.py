@@ -14,13 +14,14 @@ from werkstatt.ui.context import get_app, lang, show_action_error
 from werkstatt.ui.downloads import process_downloads
 from werkstatt.ui.frame import frame
 from werkstatt.ui.guard import require_taskforce
+from werkstatt.ui.peers import peers_tab
 from werkstatt.ui.review import review_panel
 from werkstatt.ui.roster import roster
 from werkstatt.ui.text import literal
 
 TABS_KEY = "taskforce_tab"
 TAB_NAMES = {"review": N_("Auswertung"), "actions": N_("Maßnahmen"),
-             "compare": N_("Vergleich & Selbstcheck"), "roster": N_("Mitglieder"),
+             "compare": N_("Vergleich & Selbstcheck"), "peers": N_("Andere Kommunen"), "roster": N_("Mitglieder"),
              "downloads": N_("Dokumentation")}
 TABS = tuple(TAB_NAMES)
 
@@ -70,7 +71,7 @@ def taskforce_page() -> None:
     # Every card of the process, for the actions that link one.
     board = {card.id: card for w in workshops for card in app.board(w.id)}
     tabs = st.tabs([t(TAB_NAMES[name], language) for name in TABS], key=TABS_KEY, on_change="rerun")
-    review, actions, compare, team, files = tabs
+    review, actions, compare, others, team, files = tabs
     if review.open:
         with review:
             if not workshops:
@@ -94,6 +95,9 @@ def taskforce_page() -> None:
             comparison_panel(workshops, fieldset, language)
             if workshops:
                 perspective_panel(workshops, fieldset, language)
+    if others.open:
+        with others:
+            peers_tab(process, fieldset, workshops, language)
     if team.open:
         with team:
             roster(process, list(members.values()), fieldset, language)

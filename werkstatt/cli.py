@@ -10,7 +10,7 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
-from werkstatt import agenda, catalogues, cli_accounts, cli_retention, exchange, export, health, transfer
+from werkstatt import agenda, catalogues, cli_accounts, cli_peers, cli_retention, exchange, export, health, transfer
 from werkstatt.demo import DEMO_PIN, DEMO_TASKFORCE_PASSWORD, seed_demo_process
 from werkstatt.errors import InvalidInput, WerkstattError
 from werkstatt.fieldsets import FieldsetError, fieldset_file, load_fieldset
@@ -330,6 +330,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     cli_accounts.add_commands(commands)
     cli_retention.add_commands(commands)
+    cli_peers.add_commands(commands)
 
     fieldset_parser = commands.add_parser("fieldset", help="check a fieldset file and its translations",
                                           description=fieldset_check.__doc__)

@@ -31,7 +31,7 @@ import pandas as pd
 from markupsafe import Markup, escape
 
 from werkstatt import actions as rules
-from werkstatt import charts
+from werkstatt import charts, peer_report
 from werkstatt.actions import STATUS_NAMES, Action, Member
 from werkstatt.cards import KIND_NAMES, VOTABLE_KINDS, Card, ranked
 from werkstatt.fieldsets import Fieldset
@@ -127,6 +127,7 @@ def _context(app: "Werkstatt", workshop: "Workshop", lang: str) -> dict:
                         if src.perspective is not None else None),
         "previous": _previous_part(src, lang) if src.previous is not None else None,
         "fields": [_field_part(field_id, src, figures[field_id], lang) for field_id in fieldset.field_ids],
+        "peers": peer_report.council_page(app, workshop, lang),  # None without other cities' files
     }
 
 

@@ -53,6 +53,7 @@ from werkstatt.groupwork import GroupWork
 from werkstatt.i18n import N_, P_
 from werkstatt.inputs import clean_date, clean_line
 from werkstatt.organizers import Organizers
+from werkstatt.peers import Peers
 from werkstatt.taskforce import TaskForce
 
 PIN_MIN_LENGTH = 4
@@ -130,7 +131,7 @@ class Progress:
     rated: dict[str, int]
 
 
-class Werkstatt(GroupWork, TaskForce, Organizers):
+class Werkstatt(GroupWork, TaskForce, Organizers, Peers):
     """The service facade over one database file.
 
     :param path: the SQLite file (created with its folder if missing)

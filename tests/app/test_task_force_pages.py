@@ -120,8 +120,8 @@ def test_taskforce_sign_in_with_code_and_password_opens_the_taskforce_page(app, 
     at = _sign_in(open_page, process.code, PASSWORD)
     assert app.taskforce_process(_param(at, "tf")).id == process.id
     assert at.title[0].value == "Weltoffene Kommune Musterstadt"
-    assert [tab.label for tab in at.tabs] == ["Auswertung", "Maßnahmen", "Vergleich & Selbstcheck", "Mitglieder",
-                                              "Dokumentation"]
+    assert [tab.label for tab in at.tabs] == ["Auswertung", "Maßnahmen", "Vergleich & Selbstcheck",
+                                              "Andere Kommunen", "Mitglieder", "Dokumentation"]
     assert process.code in at.caption[0].value  # "Musterstadt · … · Prozess-Code <code>"
 
 
