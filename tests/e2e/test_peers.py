@@ -57,11 +57,8 @@ def test_a_task_force_member_imports_three_files_and_reads_one_field(new_context
                                                                         peer_files):
     workshop, process = finished
     page = new_context(DESKTOP).new_page()
-    page.goto("/")
-    sign_in = page.get_by_test_id("stForm").filter(has=page.get_by_label("Prozess-Code"))
-    sign_in.get_by_label("Prozess-Code").fill(process.code)
-    sign_in.get_by_label("Taskforce-Passwort").fill(PASSWORD)
-    sign_in.get_by_role("button", name="Anmelden").click()
+    # the sign-in itself is tests/e2e/test_task_force.py's; here the task force's link it leads to
+    page.goto(f"/taskforce?tf={werkstatt.taskforce_login(process.code, PASSWORD)}")
     page.get_by_role("tab", name="Andere Kommunen", exact=True).click()
     expect(page.get_by_text("Noch keine Austauschdatei eingelesen.")).to_be_visible()
 
