@@ -76,3 +76,20 @@ def test_adopting_an_action_and_removing_a_city(app, process, tab):
     at.button(key=f"peer_remove_{peer.id}").click().run()
     assert app.peers(process.id) == []
     assert "Noch keine Austauschdatei eingelesen." in texts(at)
+
+
+def test_a_city_read_in_makes_the_saved_council_report_stale(app, process, tab):
+    """The council report gains its page on the other cities: a report made before they were read
+    in is not handed out again, the page asks to make it anew."""
+    at = tab(process)
+    at.session_state["taskforce_tab"] = "Dokumentation"
+    at.run()
+    workshop_id = at.selectbox(key="download_workshop").value
+    make = f"workshop_{workshop_id}_make"
+    at.button(key=make).click().run(timeout=120)
+    assert not at.exception, at.exception
+    at.run()
+    assert not [b for b in at.button if b.key == make]  # made and kept: the downloads are offered
+    read_in(app, process, ["Aachen"])
+    at.run()
+    assert [b for b in at.button if b.key == make]

@@ -47,14 +47,16 @@ def _tables(tables, language: str, key: str, stem: str) -> None:
 def _report(workshop, language: str, key: str, stem: str) -> None:
     """The report takes seconds (charts drawn by chromium, then the PDF), so it is made on a
     button under a spinner and kept for this browser until something it shows changes: the
-    workshop's data, the self-check or the process's actions."""
+    workshop's data, the self-check, the process's actions or the other cities' files read in
+    (the page "Im Vergleich mit anderen Modellkommunen")."""
     app = get_app()
     state_key = f"{key}_report"
     made = st.session_state.get(state_key)
     actions = (tuple((a.id, a.version) for a in app.actions(workshop.process_id))
                if workshop.process_id else ())
+    peers = tuple(peer.id for peer in app.peers(workshop.process_id)) if workshop.process_id else ()
     current = (workshop.id, workshop.data_version, language,
-               tuple(sorted(app.self_check(workshop.id).items())), actions)
+               tuple(sorted(app.self_check(workshop.id).items())), actions, peers)
     if made is None or made[0] != current:
         if not st.button(t("Bericht erstellen", language), icon=":material/description:", key=f"{key}_make"):
             return
