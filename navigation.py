@@ -31,5 +31,6 @@ results = st.Page(PAGES / "ergebnisse.py", title=t("Ergebnisse", language))
 taskforce = st.Page(PAGES / "taskforce.py", title=t("Taskforce", language))
 statement = st.Page(PAGES / "barrierefreiheit.py", title=t("Barrierefreiheit", language))
 account = st.Page(PAGES / "konto.py", title=t("Meine Workshops", language))
+topics = st.Page(PAGES / "themen.py", title=t("Eigene Themenliste", language))
 
-st.navigation([start, facilitate, results, taskforce, statement, account], position="hidden").run()
+st.navigation([start, facilitate, results, taskforce, statement, account, topics], position="hidden").run()

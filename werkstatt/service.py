@@ -53,6 +53,7 @@ from werkstatt.groupwork import GroupWork
 from werkstatt.i18n import N_, P_
 from werkstatt.inputs import clean_date, clean_line
 from werkstatt.organizers import Organizers
+from werkstatt.own_fieldsets import OwnFieldsets
 from werkstatt.peers import Peers
 from werkstatt.taskforce import TaskForce
 
@@ -131,7 +132,7 @@ class Progress:
     rated: dict[str, int]
 
 
-class Werkstatt(GroupWork, TaskForce, Organizers, Peers):
+class Werkstatt(GroupWork, TaskForce, Organizers, Peers, OwnFieldsets):
     """The service facade over one database file.
 
     :param path: the SQLite file (created with its folder if missing)
@@ -174,7 +175,7 @@ class Werkstatt(GroupWork, TaskForce, Organizers, Peers):
         return fieldsets.check_all(self._fieldset_dir)
 
     def fieldset(self, workshop: Workshop) -> fieldsets.Fieldset:
-        return fieldsets.load(workshop.fieldset_id, self._fieldset_dir)
+        return self.fieldset_by_id(workshop.fieldset_id)
 
     def create_workshop(
         self,
@@ -212,7 +213,7 @@ class Werkstatt(GroupWork, TaskForce, Organizers, Peers):
         if len(pin) > PIN_MAX_LENGTH:
             raise InvalidInput(problem=N_("Die PIN darf höchstens {max} Zeichen haben."), max=PIN_MAX_LENGTH)
         try:
-            fieldsets.load(fieldset, self._fieldset_dir)
+            self.fieldset_by_id(fieldset)
         except fieldsets.FieldsetError:
             raise InvalidInput(problem=N_("Die Feldliste „{fieldset}“ gibt es nicht."),
                                fieldset=fieldset) from None

@@ -17,6 +17,7 @@ import pandas as pd
 
 from werkstatt import actions as rules
 from werkstatt import aggregate, fieldsets, selfcheck
+from werkstatt.own_fieldsets import lineage
 from werkstatt.actions import Action, Change, Member
 from werkstatt.cards import VOTABLE_KINDS
 from werkstatt.codes import hash_token, new_code, normalize_code
@@ -75,7 +76,7 @@ class TaskForce:
             if workshop.process_id is not None:
                 raise InvalidInput(problem=N_("Dieser Workshop gehört schon zu einem Prozess."))
         try:
-            fieldsets.load(record["fieldset"], self._fieldset_dir)
+            self.fieldset_by_id(record["fieldset"])
         except fieldsets.FieldsetError:
             raise InvalidInput(problem=N_("Die Feldliste „{fieldset}“ gibt es nicht."),
                                fieldset=record["fieldset"]) from None
@@ -107,7 +108,7 @@ class TaskForce:
         if workshop.process_id is not None:
             raise InvalidInput(problem=N_("Dieser Workshop gehört schon zu einem Prozess."))
         process = self._verified_process(code, password)
-        if process.fieldset_id != workshop.fieldset_id:
+        if lineage(process.fieldset_id) != lineage(workshop.fieldset_id):
             raise InvalidInput(problem=N_("Der Prozess vergleicht andere Felder als dieser Workshop. "
                                           "Workshops eines Prozesses brauchen dieselbe Feldliste."))
         with self.store.write() as db:
@@ -151,7 +152,7 @@ class TaskForce:
         return [self.workshop(row["id"]) for row in self.store.process_workshops(process_id)]
 
     def process_fieldset(self, process: Process) -> fieldsets.Fieldset:
-        return fieldsets.load(process.fieldset_id, self._fieldset_dir)
+        return self.fieldset_by_id(process.fieldset_id)
 
     def today(self) -> dt.date:
         """Today in the city's calendar: what "overdue" is measured against."""

@@ -574,10 +574,14 @@ def _check_before(item: dict, where: str, card_refs: set[int], card_workshop: di
 def _check_fieldsets(app: Werkstatt, content: dict) -> dict[str, Fieldset]:
     """Every fieldset the file uses must be one this installation has and can read; returns
     them by id."""
-    known = {fieldset.id: fieldset for fieldset in app.fieldset_files()[0]}
+    from werkstatt.fieldsets import FieldsetError
+
     used = [w["fieldset"] for w in content["workshops"]] + [p["fieldset"] for p in _rows(content, "process")]
+    known = {}
     for fieldset_id in used:
-        if fieldset_id not in known:
+        try:  # a shipped list by its file, or a version of an own list this database has
+            known[fieldset_id] = app.fieldset_by_id(fieldset_id)
+        except FieldsetError:
             raise ImportRefused(problem=N_("Die Feldliste „{fieldset}“ gibt es in dieser "
                                            "Installation nicht. Bitte die Datei "
                                            "fieldsets/{fieldset}.yaml vom alten Rechner übernehmen "

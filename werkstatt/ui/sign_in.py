@@ -21,11 +21,14 @@ def create_form(language: str, create: Callable[..., Workshop],
     organiser's); ``open_console(workshop, pin)`` returns the console's token, and the page
     moves there."""
     app = get_app()
-    usable, broken = app.fieldset_files()
+    _, broken = app.fieldset_files()
+    usable = app.fieldset_choices(st.query_params.get("o", ""))
     fieldset_ids = [f.id for f in usable]
     titles = {f.id: f.title.get(language) for f in usable}
     for problem in broken:
         st.warning(str(problem), icon=":material/warning:")
+    st.page_link("pages/themen.py", label=t("Eigene Themenliste anlegen oder einlesen", language),
+                 icon=":material/playlist_add:", query_params=page_params(**{k: v for k, v in st.query_params.items() if k == "o"}))
     with st.form("create_workshop_form"):
         title = st.text_input(t("Titel", language), key="create_title", max_chars=200,
                               placeholder=t("z. B. Selbstcheck-Workshop Weltoffene Kommune", language))
