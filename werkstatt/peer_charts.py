@@ -62,7 +62,7 @@ def peer_chart(frame: pd.DataFrame, labels: dict[int, str], lang: str, large: bo
         xaxis=_axis(t("Anteil aller Rückmeldungen", lang), range=[0, 100], dtick=25,
                     tickprefix=percent_affixes(lang)[0], ticksuffix=percent_affixes(lang)[1]),
         yaxis=_axis(None, categoryorder="array", categoryarray=rows, autorange="reversed", showgrid=False,
-                    tickfont=dict(size=font), ticksuffix="  "),
+                    tickfont=dict(size=font), ticklabelstandoff=font // 2),
     )
     return go.Figure(data=traces, layout=layout)
 
@@ -73,6 +73,7 @@ def _row_label(row, others: bool, lang: str) -> str:
     if row.role == "own":
         return "<b>" + t("{city} (wir) · Median {median}", lang, city=name, median=median) + "</b>"
     if row.role == "pool":
-        return t("Alle anderen zusammen · Median {median}" if others else "Alle zusammen · Median {median}",
-                 lang, median=median)
+        if others:
+            return t("Alle anderen zusammen · Median {median}", lang, median=median)
+        return t("Alle zusammen · Median {median}", lang, median=median)
     return t("{city} · Median {median}", lang, city=name, median=median)
