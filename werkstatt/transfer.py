@@ -9,7 +9,8 @@ names), so whoever has the file can open the workshop. The format is documented 
      "content": {"process": {…} | null, "members": […], "workshops": […], "groups": […],
                  "participants": […], "ratings": […], "cards": […], "votes": […],
                  "moderation_log": […], "self_check": […], "actions": […],
-                 "action_cards": […], "action_history": […]},
+                 "action_cards": […], "action_history": […],
+                 "fieldsets": […] (only with own topic lists: ``werkstatt.transfer_fieldsets``)},
      "checksum": "sha256:<hex of canonical(content)>"}
 
 Rows point to each other by ``ref`` numbers local to the file (1, 2, … in the order of the
@@ -36,7 +37,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Callable
 
-from werkstatt import agenda
+from werkstatt import agenda, transfer_fieldsets
 from werkstatt.actions import PRIORITIES, STATUSES, TRACKED
 from werkstatt.cards import KINDS
 from werkstatt.codes import new_code
@@ -227,6 +228,7 @@ def export_process(app: Werkstatt, process_id: int) -> bytes:
 
 def _bundle(app: Werkstatt, rows: dict[str, list[dict]]) -> bytes:
     content = _content(rows)
+    content |= transfer_fieldsets.carried(app, content)  # own topic lists travel along
     bundle = {"format": FORMAT, "version": VERSION, "exported_at": app.now().isoformat(timespec="seconds"),
               "content": content, "checksum": checksum(content)}
     return json.dumps(bundle, ensure_ascii=False, indent=2, sort_keys=True).encode("utf-8")
@@ -404,7 +406,8 @@ def _check_content(content: object) -> None:
     """Every key, type and reference of the file's tables, before anything is written."""
     if not isinstance(content, dict):
         raise _wrong_type("content", "object")
-    _check_keys(content, set(TABLES), "content.")
+    carries = {transfer_fieldsets.KEY} if transfer_fieldsets.KEY in content else set()
+    _check_keys(content, set(TABLES) | carries, "content.")
     for name in TABLES:
         value = content[name]
         if name == "process" and value is not None and not isinstance(value, dict):
@@ -576,9 +579,11 @@ def _check_fieldsets(app: Werkstatt, content: dict) -> dict[str, Fieldset]:
     them by id."""
     from werkstatt.fieldsets import FieldsetError
 
-    used = [w["fieldset"] for w in content["workshops"]] + [p["fieldset"] for p in _rows(content, "process")]
-    known = {}
+    used = transfer_fieldsets.used_ids(content)
+    known = transfer_fieldsets.read(content)  # own lists the file carries
     for fieldset_id in used:
+        if fieldset_id in known:
+            continue
         try:  # a shipped list by its file, or a version of an own list this database has
             known[fieldset_id] = app.fieldset_by_id(fieldset_id)
         except FieldsetError:
@@ -801,10 +806,13 @@ def _write(app: Werkstatt, content: dict) -> ImportResult:
                                            "Prozess) – die Datei wurde offenbar schon einmal "
                                            "eingelesen. Ein zweites Mal würde alles doppelt anlegen."))
         process_id = None
+        fieldset_here = transfer_fieldsets.store(app, db, content)  # carried id → its id here
         for name, table in TABLES.items():
             for item in _rows(content, name):
                 # a merge may point to a later card: merged_into is set once all cards exist
                 row = _to_db(table, {**item, "merged_into_ref": None} if name == "cards" else item, ids)
+                if name in ("process", "workshops"):
+                    row["fieldset"] = fieldset_here.get(row["fieldset"], row["fieldset"])
                 if name in WITH_PROCESS_ID:
                     row["process_id"] = process_id
                 if name == "process" and store.process_code_taken(db, row["code"]):
