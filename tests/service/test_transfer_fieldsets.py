@@ -3,6 +3,7 @@ stores that version (or uses the one it has), and a list of the same name but ot
 the target stays untouched."""
 
 import json
+from pathlib import Path
 
 import jsonschema
 import pytest
@@ -12,6 +13,8 @@ from tests.service.test_own_fieldsets import kaiserslautern
 from tests.service.test_transfer import SCHEMA, changed, content, dump, target_app
 from werkstatt.exchange import ImportRefused
 from werkstatt.transfer import export_workshop, import_bundle
+
+SCHEMA_DIR = Path(__file__).resolve().parents[2] / "schemas"
 
 
 @pytest.fixture
@@ -106,3 +109,19 @@ def test_a_carried_list_with_a_field_fewer_than_the_ratings_need_is_refused(app,
         import_bundle(target, data)
     assert dump(target) == before
     assert json.loads(data)["content"]["fieldsets"]
+
+
+def test_the_exchange_file_of_a_workshop_on_an_own_list_follows_its_schema_and_reads_in_as_a_peer(
+        app, own_workshop):
+    """Another city reads our anonymised file in: its list is our own one, and the comparison
+    finds its fields."""
+    from werkstatt.exchange import anonymised_json
+
+    schema = json.loads((SCHEMA_DIR / "exchange-v1.schema.json").read_text())
+    data = anonymised_json(app, own_workshop.id)
+    jsonschema.Draft202012Validator(schema).validate(json.loads(data))
+    other = app.create_workshop(title="Zweiter Termin", municipality="Kaiserslautern", facilitator_pin=PIN,
+                                fieldset=own_workshop.fieldset_id)
+    process = app.create_process("Integrationskonzept", "Kaiserslautern", "Taskforce-2026", workshop_id=other.id)
+    peer = app.import_peer_file(process.id, "kaiserslautern.json", data)
+    assert peer.fieldset_id == own_workshop.fieldset_id
