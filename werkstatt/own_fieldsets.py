@@ -287,39 +287,6 @@ class OwnFieldsets:
             added=tuple(f.title.get(lang) for f in new.fields if f.id not in old.field_ids),
             removed=tuple(f.title.get(lang) for f in old.fields if f.id not in new.field_ids))
 
-    def carried_fieldset(self, fieldset_id: str) -> dict:
-        """What an export carries of an own version so another database can recreate it: its
-        YAML in its own language and its translations."""
-        parsed = parse_ref(fieldset_id)
-        row = self.store.own_fieldset_version(*parsed) if parsed else None
-        if row is None:
-            return {}
-        return {"definition": row["definition"], "translations": json.loads(row["translations"])}
-
-    def insert_carried_fieldset(self, db, fieldset_id: str, carried: dict) -> None:
-        """Recreate a version a transfer file carries, inside the import's write transaction,
-        unless this database already has it (``fieldset_clash`` was checked before)."""
-        lineage_id, version = parse_ref(fieldset_id)
-        if self.store.own_fieldset_version(lineage_id, version, db) is None:
-            self.store.insert_own_fieldset(db, {
-                "lineage": lineage_id, "version": version, "definition": carried["definition"],
-                "translations": json.dumps(carried.get("translations") or {}), "organizer_id": None,
-                "created_at": self._timestamp()})
-
-    def fieldset_clash(self, fieldset_id: str, carried: dict) -> str | None:
-        """Why a carried version cannot be used here (its text is broken, or this database has
-        another list under the same name and version); None when it can."""
-        lineage_id, version = parse_ref(fieldset_id)
-        try:
-            _stored(fieldset_id, carried["definition"], json.dumps(carried.get("translations") or {}))
-        except (FieldsetError, KeyError, TypeError, ValueError, AttributeError) as error:
-            return str(error)[:300]
-        row = self.store.own_fieldset_version(lineage_id, version)
-        if row is not None and row["definition"] != carried["definition"]:
-            return (f"In dieser Datenbank gibt es schon eine andere Themenliste „{lineage_id}“ in Version "
-                    f"{version}.")
-        return None
-
 
 def _limit_of(where: str) -> str:
     """The length rule of a text by its key path (``Fieldset.texts``)."""

@@ -4,7 +4,7 @@ a secret. The start page and the organisers' page share them."""
 from __future__ import annotations
 
 import datetime as dt
-from typing import Callable
+from collections.abc import Callable
 
 import streamlit as st
 
