@@ -84,7 +84,8 @@ def taskforce_page() -> None:
                 chosen = st.selectbox(t("Workshop", language), ids, index=len(ids) - 1, key="review_workshop",
                                       format_func=lambda i: workshop_label(by_id[i], language))
                 position = ids.index(chosen)
-                review_panel(by_id[chosen], by_id[ids[position - 1]] if position else None, fieldset,
+                review_panel(by_id[chosen], by_id[ids[position - 1]] if position else None,
+                             app.fieldset(by_id[chosen]),
                              app.actions(process.id), members, today, language,
                              make_action=lambda card: _make_action(card, language))
     if actions.open:
@@ -92,9 +93,9 @@ def taskforce_page() -> None:
             actions_tab(process, fieldset, members, board, today, language)
     if compare.open:
         with compare:
-            comparison_panel(workshops, fieldset, language)
+            comparison_panel(workshops, language)
             if workshops:
-                perspective_panel(workshops, fieldset, language)
+                perspective_panel(workshops, language)
     if others.open:
         with others:
             peers_tab(process, fieldset, workshops, language)

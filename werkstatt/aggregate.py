@@ -159,7 +159,9 @@ def compare(before: pd.DataFrame, after: pd.DataFrame, fieldset: Fieldset) -> pd
         share_before = left[f"dist_{value}"] / left["n"].where(left["n"] > 0)
         share_after = right[f"dist_{value}"] / right["n"].where(right["n"] > 0)
         frame[f"share_{value}_change"] = ((share_after - share_before) * 100).to_numpy(dtype="float64")
-    too_few = (left["verdict"] == "too_few").to_numpy() | (right["verdict"] == "too_few").to_numpy()
+    # a field only one version of an own list has (werkstatt.own_fieldsets) counts as too few
+    too_few = (left["verdict"].isin(["too_few"]) | left["verdict"].isna()).to_numpy() \
+        | (right["verdict"].isin(["too_few"]) | right["verdict"].isna()).to_numpy()
     frame["trend"] = [
         "too_few" if few else "improved" if change > 0 else "fell_back" if change < 0 else "unchanged"
         for few, change in zip(too_few, frame["median_change"])

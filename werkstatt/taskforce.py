@@ -17,7 +17,6 @@ import pandas as pd
 
 from werkstatt import actions as rules
 from werkstatt import aggregate, fieldsets, selfcheck
-from werkstatt.own_fieldsets import lineage
 from werkstatt.actions import Action, Change, Member
 from werkstatt.cards import VOTABLE_KINDS
 from werkstatt.codes import hash_token, new_code, normalize_code
@@ -36,6 +35,7 @@ from werkstatt.errors import (
 )
 from werkstatt.i18n import N_
 from werkstatt.inputs import clean_date, clean_line, clean_text
+from werkstatt.own_fieldsets import lineage, parse_ref
 
 PASSWORD_MIN_LENGTH = 8
 PASSWORD_MAX_LENGTH = 128
@@ -152,7 +152,11 @@ class TaskForce:
         return [self.workshop(row["id"]) for row in self.store.process_workshops(process_id)]
 
     def process_fieldset(self, process: Process) -> fieldsets.Fieldset:
-        return self.fieldset_by_id(process.fieldset_id)
+        """The process's topic list. For an own list that is the newest version any of its
+        workshops uses (all are of one lineage): a later workshop may have added a field, and
+        the task force's actions may refer to it."""
+        ids = [process.fieldset_id, *(w.fieldset_id for w in self.process_workshops(process.id))]
+        return self.fieldset_by_id(max(ids, key=lambda ref: (parse_ref(ref) or ("", 0))[1]))
 
     def today(self) -> dt.date:
         """Today in the city's calendar: what "overdue" is measured against."""

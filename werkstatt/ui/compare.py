@@ -9,22 +9,41 @@ import pandas as pd
 import streamlit as st
 
 from werkstatt import charts
-from werkstatt.fieldsets import Fieldset
 from werkstatt.i18n import N_, format_change, format_day, format_number, marked, symbol, t
 from werkstatt.service import Workshop
 from werkstatt.ui.context import get_app
 from werkstatt.ui.results import CHART_CONFIG
 from werkstatt.ui.self_check import self_check_editor
+from werkstatt.ui.text import literal
 
 TREND_HEADINGS = {"improved": N_("Verbessert"), "fell_back": N_("Zurückgefallen")}
 
+
+
+def _version_note(before: Workshop, after: Workshop, language: str) -> None:
+    """Two workshops on different versions of an own topic list: which fields one of them lacks,
+    so nobody reads a field that only one version has as unchanged."""
+    difference = get_app().version_difference(before.fieldset_id, after.fieldset_id)
+    if difference is None:
+        return
+    lines = [t("Die beiden Workshops nutzen verschiedene Fassungen der Themenliste (Version {before} und "
+               "{after}). Verglichen werden die Felder, die beide haben.", language,
+               before=difference.before, after=difference.after)]
+    if difference.added:
+        lines.append(t("Neu in Version {n}: {fields}", language, n=difference.after,
+                       fields=", ".join(literal(title) for title in difference.added)))
+    if difference.removed:
+        lines.append(t("Nicht mehr in Version {n}: {fields}", language, n=difference.after,
+                       fields=", ".join(literal(title) for title in difference.removed)))
+    st.info("  \n".join(lines), icon=":material/difference:")
 
 
 def workshop_label(workshop: Workshop, language: str) -> str:
     return f"{workshop.title} · {format_day(workshop.date, language)}"
 
 
-def comparison_panel(workshops: list[Workshop], fieldset: Fieldset, language: str) -> None:
+def comparison_panel(workshops: list[Workshop], language: str) -> None:
+    """Two workshops of the process side by side, on the later one's topic list."""
     st.subheader(t("Zwei Workshops im Vergleich", language), anchor=False)
     if len(workshops) < 2:
         st.info(t("Für einen Vergleich braucht der Prozess mindestens zwei Workshops.", language),
@@ -41,6 +60,8 @@ def comparison_panel(workshops: list[Workshop], fieldset: Fieldset, language: st
         st.warning(t("Bitte zwei verschiedene Workshops wählen.", language))
         return
     frame = get_app().comparison(before, after)
+    fieldset = get_app().fieldset(by_id[after])
+    _version_note(by_id[before], by_id[after], language)
     titles = [fieldset.field(f).title.get(language) for f in frame["field_id"]]
     for trend in ("improved", "fell_back"):
         names = [title for title, value in zip(titles, frame["trend"]) if value == trend]
@@ -70,8 +91,8 @@ def comparison_panel(workshops: list[Workshop], fieldset: Fieldset, language: st
         st.dataframe(pd.DataFrame(shifts), hide_index=True, width="stretch")
 
 
-def perspective_panel(workshops: list[Workshop], fieldset: Fieldset, language: str) -> None:
-    """The latest workshop by default; any other of the process on request."""
+def perspective_panel(workshops: list[Workshop], language: str) -> None:
+    """The latest workshop by default; any other of the process on request, on its own topic list."""
     st.subheader(t("Selbstcheck der Verwaltung und Sicht des Workshops", language), anchor=False)
     st.caption(t("Wo die Verwaltung sich selbst anders sieht als die Runde im Workshop: Das ist die "
                  "Perspektivlücke, die der Workshop sichtbar machen soll. Ab einer ganzen Stufe "
@@ -81,6 +102,7 @@ def perspective_panel(workshops: list[Workshop], fieldset: Fieldset, language: s
                                   key="perspective_workshop",
                                   format_func=lambda i: workshop_label(by_id[i], language))]
     frame = get_app().perspective(workshop.id)
+    fieldset = get_app().fieldset(workshop)
     if frame["self_check"].isna().all():
         st.info(t("Für diesen Workshop ist noch kein Selbstcheck eingetragen. Unten eingeben oder "
                   "als CSV-Datei importieren.", language), icon=":material/fact_check:")
