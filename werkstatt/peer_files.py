@@ -64,7 +64,7 @@ def read_exchange(name: str, data: bytes) -> dict:
     if found == "werkstatt-transfer":
         raise refuse(N_("Sie ist eine vollständige Übertragungsdatei mit Anmeldedaten, keine "
                         "Austauschdatei. Bitte die anonymisierte Austauschdatei verwenden "
-                        "(„Austauschdatei (anonymisiert)“ im Reiter „Dokumentation“)."))
+                        "(„Anonymisiert (JSON)“ im Reiter „Dokumentation“)."))
     if found != exchange.FORMAT:
         raise refuse(N_("Sie ist keine Werkstatt-Austauschdatei (Format „{found}“ statt "
                         "„werkstatt-exchange“)."), found=str(found)[:40] if found is not None else "–")

@@ -8,7 +8,7 @@ import streamlit as st
 from werkstatt import fieldset_drafts as drafts
 from werkstatt.errors import WerkstattError
 from werkstatt.fieldsets import FieldsetError
-from werkstatt.i18n import LANGUAGE_NAMES, PARTICIPANT_LANGUAGES, t
+from werkstatt.i18n import LANGUAGE_NAMES, N_, PARTICIPANT_LANGUAGES, t
 from werkstatt.ui.context import get_app, show_error
 from werkstatt.ui.fieldset_editor import start_draft
 from werkstatt.ui.text import literal
@@ -104,8 +104,8 @@ def import_file(language: str, token: str) -> None:
     try:
         own = app.import_own_fieldset(upload.name, upload.getvalue(), token)
     except FieldsetError as error:
-        _problems(error, "Die Datei wurde nicht eingelesen, nichts ist gespeichert. Bitte diese Stellen ändern "
-                  "und die Datei noch einmal hochladen:", language)
+        _problems(error, N_("Die Datei wurde nicht eingelesen, nichts ist gespeichert. Bitte diese Stellen "
+                            "ändern und die Datei noch einmal hochladen:"), language)
         return
     except WerkstattError as error:
         show_error(error)
@@ -146,7 +146,7 @@ def translations(language: str, token: str) -> None:
     try:
         app.set_own_translation(lineage, target, values, token)
     except FieldsetError as error:
-        _problems(error, "Nicht gespeichert. Bitte diese Stellen ändern:", language)
+        _problems(error, N_("Nicht gespeichert. Bitte diese Stellen ändern:"), language)
         return
     except WerkstattError as error:
         show_error(error)
