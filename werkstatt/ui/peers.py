@@ -183,7 +183,7 @@ def _what_others_did(process: Process, own: compare.City, peers: list, fieldset:
     cities = [peer.city for peer in peers]
     left, right = st.columns(2)
     with left:
-        st.markdown(f"**{t('Ihre wichtigsten Handlungsbedarfe und Ideen (nach Punkten)', language)}**")
+        st.markdown(f"**{t('Die wichtigsten Handlungsbedarfe und Ideen der anderen (nach Punkten)', language)}**")
         cards = compare.top_cards(cities, field_id, own)
         if not cards:
             st.caption(t("Keine Karten zu diesem Feld.", language))
@@ -194,7 +194,7 @@ def _what_others_did(process: Process, own: compare.City, peers: list, fieldset:
                              + nt("{n} Punkt", "{n} Punkte", card["dots"], language)),
                    get_app().adopt_peer_card, process.id, by_city[city.name].id, index, f"card_{index}", language)
     with right:
-        st.markdown(f"**{t('Ihre Maßnahmen', language)}**")
+        st.markdown(f"**{t('Maßnahmen der anderen', language)}**")
         actions = compare.peer_actions(cities, field_id, own)
         if not actions:
             st.caption(t("Keine Maßnahmen zu diesem Feld.", language))
