@@ -1,6 +1,6 @@
 """The task force's tab "Andere Kommunen" in the real Streamlit runtime (AppTest): the list of read-in
 cities with "Entfernen", the fields each file is compared on, the rank sentence, the pool only from
-three cities on, and "Maßnahme übernehmen". (Uploading files needs a browser: tests/e2e/test_peers.py.)"""
+three cities on, and "Maßnahme übernehmen". (Uploading files needs a browser: tests/e2e/test_peers_browser.py.)"""
 
 import pytest
 
