@@ -8,8 +8,17 @@ from werkstatt.errors import NotAuthorized
 from werkstatt.i18n import N_, t
 from werkstatt.ui.context import get_app, lang, page_params, show_error
 from werkstatt.ui.fieldset_editor import editor
-from werkstatt.ui.fieldset_lists import EDITOR, IMPORT, LISTS, MODE, TRANSLATE, import_file, own_lists, \
-    start_choices, translations
+from werkstatt.ui.fieldset_lists import (
+    EDITOR,
+    IMPORT,
+    LISTS,
+    MODE,
+    TRANSLATE,
+    import_file,
+    own_lists,
+    start_choices,
+    translations,
+)
 from werkstatt.ui.frame import frame
 
 MODES = {EDITOR: N_("Bearbeiten"), LISTS: N_("Meine Themenlisten"), IMPORT: N_("Aus Excel oder CSV einlesen"),

@@ -162,7 +162,7 @@ def _preview(language: str) -> None:
         st.info(t("Die Vorschau erscheint, sobald das Feld und die Skala vollständig sind: {problems}", language,
                   problems=literal("; ".join(p.text for p in error.problems[:3]))), icon=":material/visibility:")
         return
-    if EDITING in st.session_state and st.session_state[EDITING]:
+    if st.session_state.get(EDITING):
         fieldset = _with_translations(fieldset, st.session_state[EDITING])
     with st.container(border=True, key="fs_preview"):
         components.html(rating_preview(fieldset, fieldset.fields[0].id, shown), height=520, scrolling=True)

@@ -28,7 +28,7 @@ def create_form(language: str, create: Callable[..., Workshop],
     for problem in broken:
         st.warning(str(problem), icon=":material/warning:")
     st.page_link("pages/themen.py", label=t("Eigene Themenliste anlegen oder einlesen", language),
-                 icon=":material/playlist_add:", query_params=page_params(**{k: v for k, v in st.query_params.items() if k == "o"}))
+                 icon=":material/playlist_add:", query_params=page_params(o=st.query_params.get("o", "")))
     with st.form("create_workshop_form"):
         title = st.text_input(t("Titel", language), key="create_title", max_chars=200,
                               placeholder=t("z. B. Selbstcheck-Workshop Weltoffene Kommune", language))
