@@ -92,9 +92,10 @@ def test_a_task_force_member_imports_three_files_and_reads_one_field(new_context
 
     page.set_viewport_size({"width": 1280, "height": 800})
     page.get_by_text("Große Schrift für den Beamer").click()
+    expect(page.get_by_role("switch", name="Große Schrift für den Beamer")).to_be_checked()
+    settle(page)  # the chart is drawn anew at the large size; the screenshot waits for it to be stable
     chart = page.get_by_test_id("stPlotlyChart")
-    chart.scroll_into_view_if_needed()
-    settle(page)
+    expect(chart.locator(".main-svg").first).to_be_attached()
     chart.screenshot(path=ARTIFACTS / "peers-chart-projector-1280.png")
 
 
