@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import Page, expect
 
 from tests.conftest import PIN
@@ -99,9 +100,18 @@ STILL = """() => new Promise(done => {
 
 
 def settled(page: Page) -> None:
-    """Nothing waits to be sent, the page has stopped scrolling, and the last change is painted."""
-    page.wait_for_function("() => !document.querySelector('.ws-sending')")
-    page.evaluate(STILL)
+    """Nothing waits to be sent, the page has stopped scrolling, and the last change is painted.
+    A key that sends a form without the script (the code form) loads a new page meanwhile: then
+    wait for it and look again."""
+    for attempt in range(3):
+        try:
+            page.wait_for_load_state()
+            page.wait_for_function("() => !document.querySelector('.ws-sending')")
+            page.evaluate(STILL)
+            return
+        except PlaywrightError as error:
+            if "Execution context was destroyed" not in str(error) or attempt == 2:
+                raise
 
 
 def press(page: Page, key: str) -> dict:
