@@ -80,7 +80,7 @@ class TaskForce:
         except fieldsets.FieldsetError:
             raise InvalidInput(problem=N_("Die Feldliste „{fieldset}“ gibt es nicht."),
                                fieldset=record["fieldset"]) from None
-        record["password_hash"] = self._hasher.hash(_checked_password(password))
+        record["password_hash"] = self._hasher.hash(checked_password(password))
         with self.store.write() as db:
             while True:
                 code = new_code()
@@ -362,11 +362,12 @@ class TaskForce:
         return aggregate.compare(self.summary(before_id), self.summary(after_id), self.fieldset(after))
 
 
-def _checked_password(password: str) -> str:
+def checked_password(password: str, minimum: int = PASSWORD_MIN_LENGTH) -> str:
+    """The password as typed, or InvalidInput when it is shorter than ``minimum`` or too long
+    (the task force's and the organisers' passwords share the rule, with their own minimum)."""
     password = str(password or "")
-    if len(password) < PASSWORD_MIN_LENGTH:
-        raise InvalidInput(problem=N_("Das Passwort ist zu kurz: mindestens {min} Zeichen."),
-                           min=PASSWORD_MIN_LENGTH)
+    if len(password) < minimum:
+        raise InvalidInput(problem=N_("Das Passwort ist zu kurz: mindestens {min} Zeichen."), min=minimum)
     if len(password) > PASSWORD_MAX_LENGTH:
         raise InvalidInput(problem=N_("Das Passwort ist zu lang: höchstens {max} Zeichen."),
                            max=PASSWORD_MAX_LENGTH)
